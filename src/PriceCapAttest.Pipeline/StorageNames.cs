@@ -1,0 +1,37 @@
+namespace PriceCapAttest.Pipeline;
+
+/// <summary>
+/// Names of the containers, queues and tables the pipeline uses. They mirror infra/storage-names.json, which the
+/// Bicep templates load; a test keeps the two equal, so renaming one without the other fails the build.
+/// </summary>
+public static class StorageNames
+{
+    public static class Containers
+    {
+        public const string Attestations = "attestations";
+        public const string Receipts = "attestation-receipts";
+        public const string Config = "config";
+    }
+
+    public static class Queues
+    {
+        public const string ViolationAlerts = "violation-alerts";
+        public const string ViolationAlertsPoison = "violation-alerts-poison";
+        public const string BlobTriggerPoison = "webjobs-blobtrigger-poison";
+    }
+
+    public static class Tables
+    {
+        public const string Attestations = "Attestations";
+        public const string VesselIndex = "VesselIndex";
+        public const string Violations = "Violations";
+        public const string Receipts = "Receipts";
+        public const string Alerts = "Alerts";
+        public const string Ingestions = "Ingestions";
+    }
+
+    public static class Blobs
+    {
+        public const string CapSchedule = "cap-schedule.json";
+    }
+}
