@@ -1,0 +1,47 @@
+using System.Collections.Frozen;
+
+namespace PriceCapAttest.Domain.Documents;
+
+/// <summary>The fixed vocabularies of attestation document v1 (attestation-format.md).</summary>
+public static class Vocabulary
+{
+    public const string SupportedSchemaMajor = "1";
+
+    public static readonly FrozenSet<string> Products = FrozenSet.Create(StringComparer.Ordinal,
+        "crude", "gasoline", "diesel", "kerosene", "vgo", "naphtha", "fuel_oil", "other_2710", "lpg", "lng", "bitumen");
+
+    public static readonly FrozenSet<string> QuantityUnits = FrozenSet.Create(StringComparer.Ordinal, "bbl", "t", "m3");
+
+    public static readonly FrozenSet<string> PriceUnits = QuantityUnits;
+
+    public static readonly FrozenSet<string> AncillaryCostUnits =
+        FrozenSet.Create(StringComparer.Ordinal, "bbl", "t", "m3", "lumpsum");
+
+    public static readonly FrozenSet<string> Incoterms = FrozenSet.Create(StringComparer.Ordinal,
+        "FOB", "FCA", "CFR", "CPT", "CIF", "CIP", "DAP", "DPU", "DDP", "DES");
+
+    public static readonly FrozenSet<string> AncillaryCostTypes = FrozenSet.Create(StringComparer.Ordinal,
+        "freight", "insurance", "port", "sts", "customs", "other");
+
+    public static readonly FrozenSet<string> ServiceProviderRoles = FrozenSet.Create(StringComparer.Ordinal,
+        "trader", "broker", "financier", "shipowner", "operator", "charterer", "insurer", "reinsurer",
+        "flag_registry", "customs_broker", "other");
+
+    public static readonly FrozenSet<string> ExemptionTypes = FrozenSet.Create(StringComparer.Ordinal, "sakhalin2");
+
+    /// <summary>HS headings (first four digits) each product must be declared under.</summary>
+    public static readonly FrozenDictionary<string, string[]> HsHeadingsByProduct = new Dictionary<string, string[]>
+    {
+        ["crude"] = ["2709"],
+        ["gasoline"] = ["2710"],
+        ["diesel"] = ["2710"],
+        ["kerosene"] = ["2710"],
+        ["vgo"] = ["2710"],
+        ["naphtha"] = ["2710"],
+        ["fuel_oil"] = ["2710"],
+        ["other_2710"] = ["2710"],
+        ["lpg"] = ["2711"],
+        ["lng"] = ["2711"],
+        ["bitumen"] = ["2713", "2715"],
+    }.ToFrozenDictionary(StringComparer.Ordinal);
+}
