@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Runs every test of PriceCapAttest from a fresh clone: installs what is missing (npm packages such as the
+# storage emulator, NuGet packages, the Bicep CLI package), builds the solution and runs all test projects.
+# Test results (TRX) land in TestResults/. Extra arguments go to `dotnet test` (e.g. --filter ...).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")"
+
+step() { printf '\n==> %s\n' "$*"; }
+
+command -v dotnet >/dev/null || { echo "error: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+if [[ -f package.json ]]; then
+  command -v npm >/dev/null || { echo "error: Node.js 20 with npm is required (storage emulator)" >&2; exit 1; }
+  if [[ ! -x node_modules/.bin/azurite ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
+    step "npm ci (storage emulator and tools)"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+fi
+
+step "dotnet restore"
+dotnet restore PriceCapAttest.sln --verbosity quiet
+
+step "dotnet build (Release)"
+dotnet build PriceCapAttest.sln -c Release --no-restore --verbosity quiet -nologo
+
+step "dotnet test"
+rm -rf TestResults
+dotnet test PriceCapAttest.sln -c Release --no-build --verbosity quiet -nologo \
+  --results-directory "$PWD/TestResults" --logger "trx" --logger "console;verbosity=minimal" \
+  --blame-hang-timeout 10m "$@"
