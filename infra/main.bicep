@@ -1,0 +1,208 @@
+// PriceCapAttest on Azure: one resource group holding a locked-down storage account, a Flex Consumption function
+// app that reaches everything through a user-assigned managed identity, Application Insights, Key Vault and the
+// Event Grid system topic that feeds the blob trigger. Deployed with `azd up` (see docs/deploy.md).
+//
+// The Event Grid subscription itself is not created here: it needs the function host's blobs_extension system key,
+// which exists only once the code runs. infra/hooks/postdeploy.sh (.ps1) creates it from the outputs below.
+targetScope = 'subscription'
+
+@minLength(1)
+@maxLength(64)
+@description('Name of the azd environment; used to name the resource group and derive resource names.')
+param environmentName string
+
+@minLength(1)
+@description('Azure region for all resources (must offer Flex Consumption).')
+param location string
+
+@description('Retention of raw attestation documents in days (time-based immutability on the attestations container). OFAC record keeping: 10 years.')
+@minValue(1)
+@maxValue(146000)
+param attestationRetentionDays int = 3650
+
+@description('Days a deleted blob or blob version can be restored (soft delete).')
+@minValue(1)
+@maxValue(365)
+param blobSoftDeleteDays int = 30
+
+@description('Storage redundancy. Evidence kept for years: zone- or geo-redundant storage is worth considering.')
+@allowed([
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GRS'
+  'Standard_GZRS'
+])
+param storageSkuName string = 'Standard_LRS'
+
+@description('Memory of each Flex Consumption instance in MB.')
+@allowed([
+  512
+  2048
+  4096
+])
+param instanceMemoryMB int = 2048
+
+@description('Upper bound on the number of Flex Consumption instances.')
+@minValue(1)
+@maxValue(1000)
+param maximumInstanceCount int = 40
+
+@description('Always-ready instances kept warm for the HTTP functions (status look-ups by insurers and regulators).')
+@minValue(0)
+@maxValue(20)
+param httpAlwaysReadyInstances int = 1
+
+@secure()
+@description('Webhook signing secret (whsec_ followed by random base64). Stored in Key Vault as a new secret version when given; leave empty on later provisions to keep the current version.')
+param alertsSigningSecret string = ''
+
+@description('Regulator webhook endpoints per regime, e.g. { "EU": ["https://..."], "US": ["https://..."] }. Becomes app settings Alerts__Routes__{REGIME}__{i}.')
+param regulatorRoutes object = {}
+
+@description('Largest attestation document accepted, in bytes.')
+@minValue(1)
+param ingestMaxDocumentBytes int = 10485760
+
+@description('Days Log Analytics keeps logs.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 90
+
+@description('Object id of the operator (azd passes the signed-in user) given Key Vault Secrets Officer to rotate the signing secret. Empty: none.')
+param operatorPrincipalId string = ''
+
+@description('Principal type of operatorPrincipalId.')
+@allowed([
+  'User'
+  'Group'
+  'ServicePrincipal'
+])
+param operatorPrincipalType string = 'User'
+
+var tags = {
+  'azd-env-name': environmentName
+  application: 'pricecapattest'
+}
+var token = toLower(uniqueString(subscription().id, environmentName, location))
+var names = {
+  identity: 'id-pricecap-${token}'
+  storageAccount: 'stpricecap${take(token, 14)}'
+  // Containers the platform needs besides those in storage-names.json.
+  deploymentContainer: 'app-package'
+  deadLetterContainer: 'eventgrid-deadletter'
+}
+
+resource rg 'Microsoft.Resources/resourceGroups@2024-11-01' = {
+  name: 'rg-${environmentName}'
+  location: location
+  tags: tags
+}
+
+module identity 'modules/identity.bicep' = {
+  scope: rg
+  params: {
+    name: names.identity
+    location: location
+    tags: tags
+  }
+}
+
+module monitoring 'modules/monitoring.bicep' = {
+  scope: rg
+  params: {
+    workspaceName: 'log-pricecap-${token}'
+    appInsightsName: 'appi-pricecap-${token}'
+    location: location
+    tags: tags
+    retentionInDays: logRetentionDays
+    publisherIdentityName: names.identity
+    publisherPrincipalId: identity.outputs.principalId
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  scope: rg
+  params: {
+    name: names.storageAccount
+    location: location
+    tags: tags
+    skuName: storageSkuName
+    attestationRetentionDays: attestationRetentionDays
+    softDeleteDays: blobSoftDeleteDays
+    deploymentContainerName: names.deploymentContainer
+    deadLetterContainerName: names.deadLetterContainer
+    appIdentityName: names.identity
+    appPrincipalId: identity.outputs.principalId
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  scope: rg
+  params: {
+    name: 'kv-pricecap-${take(token, 12)}'
+    location: location
+    tags: tags
+    signingSecret: alertsSigningSecret
+    appIdentityName: names.identity
+    appPrincipalId: identity.outputs.principalId
+    operatorPrincipalId: operatorPrincipalId
+    operatorPrincipalType: operatorPrincipalType
+  }
+}
+
+module functionApp 'modules/functionapp.bicep' = {
+  scope: rg
+  params: {
+    appName: 'func-pricecap-${token}'
+    planName: 'plan-pricecap-${token}'
+    location: location
+    tags: tags
+    identityId: identity.outputs.id
+    identityClientId: identity.outputs.clientId
+    storageAccountName: names.storageAccount
+    deploymentContainerName: names.deploymentContainer
+    appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    signingSecretUri: keyVault.outputs.signingSecretUri
+    regulatorRoutes: regulatorRoutes
+    ingestMaxDocumentBytes: ingestMaxDocumentBytes
+    capScheduleBlobName: storage.outputs.capScheduleBlobName
+    instanceMemoryMB: instanceMemoryMB
+    maximumInstanceCount: maximumInstanceCount
+    httpAlwaysReadyInstances: httpAlwaysReadyInstances
+  }
+  // Every module it reads an output from (storage, with the identity's storage roles; Key Vault; monitoring) is
+  // deployed first, so the host starts with its connections and Key Vault reference already authorised.
+}
+
+module eventGrid 'modules/eventgrid.bicep' = {
+  scope: rg
+  params: {
+    name: 'evgt-pricecap-${token}'
+    location: location
+    tags: tags
+    storageAccountName: names.storageAccount
+    deadLetterContainerName: names.deadLetterContainer
+  }
+  dependsOn: [
+    storage
+  ]
+}
+
+// Read by azd (written to the environment's .env) and by infra/hooks/postdeploy.*.
+output AZURE_LOCATION string = location
+output AZURE_TENANT_ID string = tenant().tenantId
+output AZURE_RESOURCE_GROUP string = rg.name
+output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
+output AZURE_FUNCTION_APP_ID string = functionApp.outputs.id
+output AZURE_FUNCTION_APP_HOSTNAME string = functionApp.outputs.defaultHostName
+output AZURE_STORAGE_ACCOUNT_NAME string = storage.outputs.name
+output AZURE_STORAGE_ACCOUNT_ID string = storage.outputs.id
+output AZURE_KEY_VAULT_NAME string = keyVault.outputs.name
+output AZURE_KEY_VAULT_SIGNING_SECRET_NAME string = keyVault.outputs.signingSecretName
+output EVENTGRID_SYSTEM_TOPIC_NAME string = eventGrid.outputs.name
+output EVENTGRID_SUBSCRIPTION_NAME string = 'ingest-attestations'
+output EVENTGRID_DEADLETTER_CONTAINER string = storage.outputs.deadLetterContainerName
+output ATTESTATIONS_CONTAINER string = storage.outputs.attestationsContainerName
+output CONFIG_CONTAINER string = storage.outputs.configContainerName
+output CAP_SCHEDULE_BLOB string = storage.outputs.capScheduleBlobName
+output INGEST_FUNCTION_NAME string = 'IngestAttestation'
