@@ -1,0 +1,114 @@
+using PriceCapAttest.Domain.Documents;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Domain.Schedule;
+
+namespace PriceCapAttest.Domain.Evaluation;
+
+/// <summary>
+/// Decides a valid attestation (attestation-format.md, "Check semantics"): regimes engaged, scope, price
+/// normalisation, the cap per regime with its transitions and the Sakhalin-2 exemption, then the verdicts.
+/// Pure and thread-safe.
+/// </summary>
+public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions options)
+{
+    private const string Russia = "RU";
+    private readonly PriceNormalizer _normalizer = new(schedule);
+    private readonly CapResolver _resolver = new(schedule);
+    private readonly RegimeJudge _judge = new(options);
+
+    public Evaluation Evaluate(AttestationDocument document)
+    {
+        var flags = new FlagSet();
+        var voyage = document.Voyage!;
+        var cargo = document.Cargo!;
+        var loadingDate = voyage.LoadingDate!.Value;
+
+        if (DateOnly.FromDateTime(document.Attestor!.SignedAt!.Value.UtcDateTime) > loadingDate) flags.Add(FlagCodes.SignedAfterLoading);
+        if (voyage.StsTransfer == true) flags.Add(FlagCodes.StsTransfer);
+        var russianOrigin = cargo.Origin == Russia;
+        if (!russianOrigin && voyage.LoadPort!.StartsWith(Russia, StringComparison.Ordinal)) flags.Add(FlagCodes.LoadedInRussia);
+
+        var regimes = EngagedRegimes(document);
+        if (regimes.Count == 0) return Exempt([], ReasonCodes.NoCoalitionNexus, flags);
+        if (!russianOrigin) return Exempt(regimes, ReasonCodes.NonRussianOrigin, flags);
+        var category = ProductCategories.Of(cargo.Product!);
+        if (category == ProductCategory.OutOfScope) return Exempt(regimes, ReasonCodes.ProductOutOfScope, flags);
+
+        var price = _normalizer.Normalize(document);
+        if (price.AssumedConversionFactor) flags.Add(FlagCodes.AssumedConversionFactor);
+        var dates = new CargoDates(document.Contract!.Date!.Value, loadingDate, voyage.DischargeDate, voyage.DischargePort?[..2]);
+        var sakhalin2Claimed = document.Exemption?.Type == "sakhalin2";
+
+        var results = regimes
+            .Select(regime => sakhalin2Claimed && Sakhalin2Applies(regime, category, dates, flags) is { } exempt
+                ? exempt
+                : Decide(regime, category, dates, price, flags))
+            .ToList();
+        if (sakhalin2Claimed && results.All(r => !r.Reasons.Contains(ReasonCodes.Sakhalin2Exemption)))
+            flags.Add(FlagCodes.ExemptionNotApplicable);
+
+        return Summarise(results, flags);
+    }
+
+    private RegimeResult Decide(string regime, ProductCategory category, CargoDates dates, NormalizedPrice price, FlagSet flags)
+    {
+        var candidates = _resolver.Resolve(regime, category, dates);
+        var outcomes = candidates.Select(c => _judge.Judge(regime, c, price)).ToList();
+        var chosen = candidates[0];
+        var result = outcomes[0];
+        if (outcomes.Skip(1).Any(o => !SameAnswer(o.Verdict, result.Verdict)))
+            result = result with { Verdict = Verdict.NeedsReview, Reasons = [ReasonCodes.DischargeDateRequiredForTransition] };
+
+        if (chosen.Period is { Confirmed: false } || chosen.HeldBy is { Confirmed: false }) flags.Add(FlagCodes.UnconfirmedCapValue);
+        return result;
+    }
+
+    // Exempt (no cap) and Compliant are the same answer: neither is a breach.
+    private static bool SameAnswer(Verdict a, Verdict b) =>
+        a == b || (a is Verdict.Exempt or Verdict.Compliant && b is Verdict.Exempt or Verdict.Compliant);
+
+    private RegimeResult? Sakhalin2Applies(string regime, ProductCategory category, CargoDates dates, FlagSet flags)
+    {
+        if (category != ProductCategory.Crude || dates.DischargeCountry != "JP") return null;
+        if (schedule.Sakhalin2WindowOn(regime, dates.LoadingDate) is not { } window) return null;
+        if (!window.Confirmed) flags.Add(FlagCodes.UnconfirmedCapValue);
+        return new RegimeResult(regime, Verdict.Exempt, null, null, null, [ReasonCodes.Sakhalin2Exemption]);
+    }
+
+    private List<string> EngagedRegimes(AttestationDocument document)
+    {
+        var countries = new List<string?> { document.Attestor!.Country, document.Vessel!.Flag };
+        countries.AddRange(document.ServiceProviders.Select(p => p.Country));
+        var engaged = countries
+            .Select(c => c is null ? null : schedule.RegimeOf(c))
+            .OfType<string>()
+            .ToHashSet(StringComparer.Ordinal);
+        return [.. schedule.Regimes.Select(r => r.Code).Where(engaged.Contains)];
+    }
+
+    private static Evaluation Exempt(List<string> regimes, string reason, FlagSet flags) => new(
+        Verdict.Exempt,
+        [reason],
+        [.. regimes.Select(r => new RegimeResult(r, Verdict.Exempt, null, null, null, [reason]))],
+        flags.ToList());
+
+    private static Evaluation Summarise(List<RegimeResult> results, FlagSet flags)
+    {
+        var ordered = results.OrderByDescending(r => r.Verdict).ToList(); // stable: schedule order within a verdict
+        var overall = ordered[0].Verdict;
+        var reasons = ordered.Where(r => r.Verdict == overall).SelectMany(r => r.Reasons).Distinct().ToList();
+        return new Evaluation(overall, reasons, ordered, flags.ToList());
+    }
+
+    private sealed class FlagSet
+    {
+        private readonly List<string> _flags = [];
+
+        public void Add(string flag)
+        {
+            if (!_flags.Contains(flag)) _flags.Add(flag);
+        }
+
+        public List<string> ToList() => [.. _flags];
+    }
+}

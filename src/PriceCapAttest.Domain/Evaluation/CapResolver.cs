@@ -1,0 +1,111 @@
+using PriceCapAttest.Domain.Documents;
+using PriceCapAttest.Domain.Schedule;
+
+namespace PriceCapAttest.Domain.Evaluation;
+
+/// <summary>
+/// Finds the cap of one regime and category for a cargo ("The project's reading" in the README). Walking the
+/// changes of cap in order: a change without rules applies from its date by loading date; a change with rules
+/// keeps the old cap when the cargo meets one rule, otherwise the new cap applies, also to cargo loaded before.
+/// When a rule cannot be decided for want of discharge details, both outcomes are returned, newest first.
+/// </summary>
+public sealed class CapResolver(CapSchedule schedule)
+{
+    private enum Match
+    {
+        No,
+        Yes,
+        Unknown,
+    }
+
+    /// <returns>One candidate when the cap is certain; several (the no-rule-met outcome first) when it is not.</returns>
+    public IReadOnlyList<CapCandidate> Resolve(string regime, ProductCategory category, CargoDates cargo)
+    {
+        var changes = ChangesOf(schedule.PeriodsOf(regime, category));
+        return Walk(changes, 0, new CapCandidate(null, null), cargo);
+    }
+
+    private List<CapCandidate> Walk(List<(DateOnly Date, CapPeriod? Target)> changes, int index, CapCandidate current, CargoDates cargo)
+    {
+        if (index == changes.Count) return [current];
+        var (date, target) = changes[index];
+        var transition = target is null ? null : schedule.TransitionInto(target.RuleId);
+        var next = new CapCandidate(target, null);
+
+        if (transition is null)
+            return cargo.LoadingDate >= date ? Walk(changes, index + 1, next, cargo) : [current];
+
+        var held = current with { HeldBy = transition };
+        return MatchAny(transition.Rules, cargo) switch
+        {
+            Match.Yes => [held],
+            Match.No => Walk(changes, index + 1, next, cargo),
+            _ => [.. Walk(changes, index + 1, next, cargo), held],
+        };
+    }
+
+    // Each period starts a change into it; a period that ends without a successor ends in "no cap".
+    private static List<(DateOnly Date, CapPeriod? Target)> ChangesOf(IReadOnlyList<CapPeriod> periods)
+    {
+        var changes = new List<(DateOnly, CapPeriod?)>(periods.Count + 1);
+        for (var i = 0; i < periods.Count; i++)
+        {
+            changes.Add((periods[i].From, periods[i]));
+            var end = periods[i].To;
+            var successorStartsThen = i + 1 < periods.Count && periods[i + 1].From == end;
+            if (end is { } to && !successorStartsThen) changes.Add((to, null));
+        }
+
+        return changes;
+    }
+
+    private static Match MatchAny(IReadOnlyList<TransitionRule> rules, CargoDates cargo)
+    {
+        var result = Match.No;
+        foreach (var rule in rules)
+        {
+            var match = MatchRule(rule, cargo);
+            if (match == Match.Yes) return Match.Yes;
+            if (match == Match.Unknown) result = Match.Unknown;
+        }
+
+        return result;
+    }
+
+    private static Match MatchRule(TransitionRule rule, CargoDates cargo)
+    {
+        if (rule.ContractBefore is { } contractBefore && cargo.ContractDate >= contractBefore) return Match.No;
+        if (rule.LoadedBefore is { } loadedBefore && cargo.LoadingDate >= loadedBefore) return Match.No;
+
+        var unknown = false;
+        if (rule.DischargedBy is { } dischargedBy)
+        {
+            if (cargo.DischargeDate is { } discharged)
+            {
+                if (discharged > dischargedBy) return Match.No;
+            }
+            else if (cargo.LoadingDate > dischargedBy)
+            {
+                return Match.No; // discharge cannot precede loading
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
+        if (rule.DischargedIn is { } country)
+        {
+            if (cargo.DischargeCountry is { } dischargeCountry)
+            {
+                if (dischargeCountry != country) return Match.No;
+            }
+            else
+            {
+                unknown = true;
+            }
+        }
+
+        return unknown ? Match.Unknown : Match.Yes;
+    }
+}
