@@ -1,0 +1,58 @@
+using PriceCapAttest.Cli.Commands;
+using PriceCapAttest.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace PriceCapAttest.Cli;
+
+/// <summary>The <c>pricecap</c> command line: every command is registered here.</summary>
+public static class CliApp
+{
+    public static CommandApp Create(CliEnvironment environment)
+    {
+        var app = new CommandApp();
+        app.Configure(config => Configure(config, environment));
+        return app;
+    }
+
+    public static void Configure(IConfigurator config, CliEnvironment environment)
+    {
+        config.SetApplicationName("pricecap");
+        config.Settings.Console = environment.Out;
+        config.Settings.Registrar.RegisterInstance(environment);
+        config.SetExceptionHandler((exception, _) => ReportError(environment.Error, exception));
+
+        config.AddCommand<CheckCommand>("check")
+            .WithDescription("Check attestation documents (.json, .csv, directories) against the price caps.")
+            .WithExample("check", "samples/")
+            .WithExample("check", "--format", "json", "samples/json/violation-eu.json");
+        config.AddCommand<ScheduleCommand>("schedule")
+            .WithDescription("List the caps in force per regime and category on a loading date, with their sources.")
+            .WithExample("schedule", "--as-of", "2026-03-10");
+        // Commands that talk to a running pipeline (submit, status) are registered here too.
+    }
+
+    private static int ReportError(IAnsiConsole error, Exception exception)
+    {
+        switch (exception)
+        {
+            case UsageException usage:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(usage.Message)}");
+                foreach (var detail in usage.Details) error.MarkupLine($"  - {Markup.Escape(detail)}");
+                return ExitCodes.UsageOrIoError;
+            case OperationCanceledException:
+                error.MarkupLine("[yellow]cancelled[/]");
+                return ExitCodes.UsageOrIoError;
+            case CommandAppException:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                error.MarkupLine("Run 'pricecap --help' for usage.");
+                return ExitCodes.UsageOrIoError;
+            case IOException or UnauthorizedAccessException:
+                error.MarkupLine($"[red]error:[/] {Markup.Escape(exception.Message)}");
+                return ExitCodes.UsageOrIoError;
+            default:
+                error.MarkupLine($"[red]internal error:[/] {Markup.Escape(exception.ToString())}");
+                return ExitCodes.UsageOrIoError;
+        }
+    }
+}
