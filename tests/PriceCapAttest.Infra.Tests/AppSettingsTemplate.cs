@@ -1,0 +1,40 @@
+using PriceCapAttest.Infra.Tests.Arm;
+
+namespace PriceCapAttest.Infra.Tests;
+
+/// <summary>The function app's app settings as the template sets them (evaluated with the sample parameters).</summary>
+public static class AppSettingsTemplate
+{
+    /// <summary>
+    /// Every app setting the template sets, apart from the per-regime routes. The code reads these through its options
+    /// classes (Alerts, Ingest, Schedule) and the host's identity-based AzureWebJobsStorage connection.
+    /// </summary>
+    public static readonly IReadOnlyList<string> FixedNames =
+    [
+        "AzureWebJobsStorage__blobServiceUri",
+        "AzureWebJobsStorage__queueServiceUri",
+        "AzureWebJobsStorage__tableServiceUri",
+        "AzureWebJobsStorage__credential",
+        "AzureWebJobsStorage__clientId",
+        "AZURE_CLIENT_ID",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING",
+        "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
+        "Alerts__SigningSecret",
+        "Ingest__MaxDocumentBytes",
+        "Schedule__BlobName",
+    ];
+
+    /// <summary>Pattern of the per-regime route settings: Alerts__Routes__{REGIME}__{index}.</summary>
+    public const string RoutePattern = @"^Alerts__Routes__[A-Z]+__\d+$";
+
+    public static IReadOnlyDictionary<string, object?> Settings()
+    {
+        var config = Assert.Single(CompiledTemplate.Instance.OfType(AzureTypes.SiteConfig), resource => resource.LeafName == "appsettings");
+        var properties = config.Get("properties");
+        return Assert.IsType<Dictionary<string, object?>>(properties, exactMatch: false);
+    }
+
+    public static string Text(string name) => Assert.IsType<string>(Settings()[name]);
+
+    public static bool IsKnown(object? value) => value is not Unknown;
+}
