@@ -16,7 +16,7 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
     private readonly CapResolver _resolver = new(schedule);
     private readonly RegimeJudge _judge = new(options);
 
-    public Evaluation Evaluate(AttestationDocument document)
+    public EvaluationOutcome Evaluate(AttestationDocument document)
     {
         var flags = new FlagSet();
         var voyage = document.Voyage!;
@@ -86,18 +86,18 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         return [.. schedule.Regimes.Select(r => r.Code).Where(engaged.Contains)];
     }
 
-    private static Evaluation Exempt(List<string> regimes, string reason, FlagSet flags) => new(
+    private static EvaluationOutcome Exempt(List<string> regimes, string reason, FlagSet flags) => new(
         Verdict.Exempt,
         [reason],
         [.. regimes.Select(r => new RegimeResult(r, Verdict.Exempt, null, null, null, [reason]))],
         flags.ToList());
 
-    private static Evaluation Summarise(List<RegimeResult> results, FlagSet flags)
+    private static EvaluationOutcome Summarise(List<RegimeResult> results, FlagSet flags)
     {
         var ordered = results.OrderByDescending(r => r.Verdict).ToList(); // stable: schedule order within a verdict
         var overall = ordered[0].Verdict;
         var reasons = ordered.Where(r => r.Verdict == overall).SelectMany(r => r.Reasons).Distinct().ToList();
-        return new Evaluation(overall, reasons, ordered, flags.ToList());
+        return new EvaluationOutcome(overall, reasons, ordered, flags.ToList());
     }
 
     private sealed class FlagSet

@@ -61,6 +61,6 @@ internal static class Cargoes
     public static AncillaryCost Cost(string type, decimal value, string unit = "bbl", string currency = "USD") =>
         new() { Type = type, Value = value, Unit = unit, Currency = currency };
 
-    public static Results.RegimeResult Regime(this Evaluation evaluation, string regime) =>
+    public static Results.RegimeResult Regime(this EvaluationOutcome evaluation, string regime) =>
         evaluation.Regimes.Single(r => r.Regime == regime);
 }

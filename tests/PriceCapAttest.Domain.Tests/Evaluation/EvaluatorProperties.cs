@@ -14,10 +14,10 @@ public class EvaluatorProperties
     private static readonly string[] Units = ["bbl", "t", "m3"];
 
     private static readonly Gen<Documents.AttestationDocument> Cargo =
-        from country in Gen.OneOfConst(Countries)
-        from product in Gen.OneOfConst(Products)
-        from basis in Gen.OneOfConst(Bases)
-        from unit in Gen.OneOfConst(Units)
+        from country in Gen.OneOf(Countries)
+        from product in Gen.OneOf(Products)
+        from basis in Gen.OneOf(Bases)
+        from unit in Gen.OneOf(Units)
         from price in Gen.Int[1, 2_000_000].Select(cents => cents / 100m)
         from freight in Gen.Int[0, 1_000].Select(cents => cents / 100m)
         from loaded in Gen.Int[0, 1_500].Select(days => new DateOnly(2022, 10, 1).AddDays(days))

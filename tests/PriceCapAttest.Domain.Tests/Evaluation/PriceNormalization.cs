@@ -7,7 +7,7 @@ namespace PriceCapAttest.Domain.Tests.Evaluation;
 
 public class PriceNormalization
 {
-    private static readonly PriceNormalizer Normalizer = new(Schedule);
+    private static readonly PriceNormalizer Normalizer = new(Cargoes.Schedule);
 
     [Fact]
     public void Fob_price_is_taken_as_given()
