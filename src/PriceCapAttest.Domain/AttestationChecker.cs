@@ -60,7 +60,19 @@ public sealed class AttestationChecker
         if (errors.Count > 0 || parsed.Document is null)
             return CheckResult.Rejected(source, parsed.Index, attestationId, errors, Schedule.Version);
 
-        var evaluation = _evaluator.Evaluate(parsed.Document);
+        EvaluationOutcome evaluation;
+        try
+        {
+            evaluation = _evaluator.Evaluate(parsed.Document);
+        }
+        catch (OverflowException)
+        {
+            // Amounts the validators accept can still overflow decimal once multiplied (price x rate / factor).
+            return CheckResult.Rejected(source, parsed.Index, attestationId,
+                [new ValidationIssue("price", ErrorCodes.OutOfRange, "The amounts are too large to compute a price per barrel; check price, quantity, costs and exchange rates.")],
+                Schedule.Version);
+        }
+
         return new CheckResult
         {
             Source = source,
