@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace PriceCapAttest.Pipeline.Options;
+
+/// <summary>Configuration section <c>Ingest</c>: limits of document ingestion.</summary>
+public sealed class IngestOptions
+{
+    public const string Section = "Ingest";
+
+    /// <summary>Documents larger than this are refused (receipt Rejected, FileTooLarge) before being read. Default 10 MiB.</summary>
+    [Range(1L, 1024L * 1024 * 1024)]
+    public long MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>How many documents a host processes at once (blob trigger batch size, parallel index writes).</summary>
+    [Range(1, 64)]
+    public int MaxDegreeOfParallelism { get; set; } = 4;
+}
