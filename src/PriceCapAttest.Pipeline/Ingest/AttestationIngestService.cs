@@ -1,0 +1,220 @@
+using System.Security.Cryptography;
+using Azure;
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using PriceCapAttest.Domain.Reading;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Alerts;
+using PriceCapAttest.Pipeline.Options;
+using PriceCapAttest.Pipeline.Receipts;
+using PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Pipeline.ScheduleSource;
+
+namespace PriceCapAttest.Pipeline.Ingest;
+
+/// <summary>
+/// Ingests one uploaded document (<c>attestations/{shipperId}/{name}</c>): size check from the blob properties,
+/// download with SHA-256, check with the schedule in force, records and indexes per attestation, alerts, receipt.
+/// <para>
+/// Business outcomes (too large, unsupported type, unreadable, invalid) are results: a Rejected receipt, no
+/// exception. Only storage faults and the like throw, so the host retries; every step is idempotent, so a
+/// retry or a duplicate trigger completes a half-done run without a second version or a second alert.
+/// The raw document is only read, never changed or deleted.
+/// </para>
+/// </summary>
+public sealed partial class AttestationIngestService(
+    BlobServiceClient blobs,
+    IngestionStore ingestions,
+    AttestationRecordStore records,
+    ReceiptStore receipts,
+    ICapScheduleProvider schedules,
+    IAlertPublisher alerts,
+    IOptions<IngestOptions> options,
+    TimeProvider clock,
+    ILogger<AttestationIngestService> logger)
+{
+    private readonly IngestOptions _options = options.Value;
+
+    /// <summary>Entry point for a blob trigger bound as BlobClient.</summary>
+    public Task<IngestOutcome> IngestAsync(BlobClient blob, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(blob);
+        return IngestAsync(blob, DocumentPath.FromBlob(blob.BlobContainerName, blob.Name), cancellationToken);
+    }
+
+    /// <summary>Entry point with a path: <c>attestations/{shipperId}/{name}</c> (or container and blob name).</summary>
+    public Task<IngestOutcome> IngestAsync(string container, string blobName, CancellationToken cancellationToken)
+    {
+        var path = DocumentPath.FromBlob(container, blobName);
+        return IngestAsync(blobs.GetBlobContainerClient(path.Container).GetBlobClient(path.BlobName), path, cancellationToken);
+    }
+
+    private async Task<IngestOutcome> IngestAsync(BlobClient blob, DocumentPath path, CancellationToken cancellationToken)
+    {
+        BlobProperties properties;
+        try
+        {
+            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+        }
+        catch (RequestFailedException e) when (e.Status == 404)
+        {
+            LogGone(logger, path.BlobPath);
+            var gone = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, clock.GetUtcNow(), ReceiptStatus.Failed, null,
+                "The document was no longer there when the pipeline went to read it.", []);
+            await receipts.WriteAsync(gone, cancellationToken).ConfigureAwait(false);
+            return new IngestOutcome(gone, AlreadyProcessed: false);
+        }
+
+        var etag = properties.ETag.ToString();
+        var ingestion = await ingestions.StartAsync(path.BlobPath, etag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+        if (ingestion.State == IngestionState.Completed &&
+            await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false) is { } done)
+        {
+            LogAlreadyDone(logger, path.BlobPath, etag);
+            return new IngestOutcome(done, AlreadyProcessed: true);
+        }
+
+        var receipt = await ProcessAsync(blob, path, properties, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
+        await receipts.WriteAsync(receipt, cancellationToken).ConfigureAwait(false);
+        await ingestions.CompleteAsync(path.BlobPath, etag, receipt.Status.ToString(), cancellationToken).ConfigureAwait(false);
+        LogIngested(logger, path.BlobPath, receipt.Status, receipt.Attestations.Count);
+        return new IngestOutcome(receipt, AlreadyProcessed: false);
+    }
+
+    private async Task<Receipt> ProcessAsync(BlobClient blob, DocumentPath path, BlobProperties properties, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    {
+        Receipt Rejected(string code, string message, string? sha256 = null) => new(
+            path.BlobPath, path.ShipperId, path.Name, sha256, properties.ContentLength, receivedAt, ReceiptStatus.Rejected, null, null,
+            [new ReceiptAttestation(0, null, Verdict.Rejected, [new ValidationIssue("", code, message)], null, Current: false)]);
+
+        if (properties.ContentLength > _options.MaxDocumentBytes)
+        {
+            return Rejected(ErrorCodes.FileTooLarge,
+                $"The file is {properties.ContentLength} bytes; at most {_options.MaxDocumentBytes} bytes are accepted. Split it into smaller files.");
+        }
+
+        if (DocumentFormats.FromFileName(path.Name) is not { } format)
+        {
+            return Rejected(ErrorCodes.UnsupportedFileType,
+                $"'{Path.GetExtension(path.Name)}' is not a supported file type: upload .json or .csv documents.");
+        }
+
+        var (content, sha256) = await DownloadAsync(blob, properties, cancellationToken).ConfigureAwait(false);
+        var checker = await schedules.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
+        IReadOnlyList<CheckedAttestation> checkedAttestations;
+        using (content)
+        {
+            checkedAttestations = DocumentCheck.Run(checker, content, format, path.BlobPath);
+        }
+
+        var uploadedAt = properties.LastModified;
+        var items = new ReceiptAttestation[checkedAttestations.Count];
+        await Parallel.ForEachAsync(
+            Enumerable.Range(0, checkedAttestations.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => items[i] = await RecordAsync(path, checkedAttestations[i], sha256, receivedAt, uploadedAt, ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        var status = items.Any(a => a.Record is not null) ? ReceiptStatus.Processed : ReceiptStatus.Rejected;
+        return new Receipt(path.BlobPath, path.ShipperId, path.Name, sha256, properties.ContentLength, receivedAt, status,
+            checker.Schedule.Version, null, items);
+    }
+
+    private async Task<ReceiptAttestation> RecordAsync(
+        DocumentPath path, CheckedAttestation item, string sha256, DateTimeOffset receivedAt, DateTimeOffset uploadedAt, CancellationToken cancellationToken)
+    {
+        var result = item.Result;
+        if (result.Verdict == Verdict.Rejected || result.AttestationId is not { } attestationId)
+        {
+            // An invalid attestation changes no record: it shows in the receipt with its errors.
+            return new ReceiptAttestation(result.Index, result.AttestationId, result.Verdict, result.Errors, null, Current: false);
+        }
+
+        var candidate = new AttestationVersion(path.ShipperId, attestationId, 0, result, item.Facts, path.BlobPath, sha256,
+            receivedAt, uploadedAt, null, null);
+        var commit = await records.CommitAsync(candidate, cancellationToken).ConfigureAwait(false);
+        await records.ProjectAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+        await PublishAlertsAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+        var version = commit.Version;
+        return new ReceiptAttestation(result.Index, attestationId, version.Result.Verdict, version.Result.Errors,
+            new RecordKey(path.ShipperId, attestationId, version.Version), commit.IsCurrent);
+    }
+
+    /// <summary>
+    /// One alert per violated regime of the version, and a resolved alert per regime the version it replaced
+    /// violated and it no longer does. Ids are stable, the publisher is idempotent per id, and the version row
+    /// records when its alerts were published, so a redelivery publishes nothing again.
+    /// </summary>
+    private async Task PublishAlertsAsync(AttestationVersion version, CancellationToken cancellationToken)
+    {
+        if (version.AlertsPublishedAt is not null)
+        {
+            return;
+        }
+
+        var violated = version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime).ToList();
+        foreach (var regime in violated)
+        {
+            await alerts.PublishAsync(Alert(version, regime, AlertMessage.Violation), cancellationToken).ConfigureAwait(false);
+        }
+
+        if (version.PreviousCurrentVersion is { } previousNumber &&
+            await records.GetVersionAsync(version.ShipperId, version.AttestationId, previousNumber, cancellationToken).ConfigureAwait(false) is { } previous)
+        {
+            foreach (var regime in previous.Result.Regimes.Where(r => r.Verdict == Verdict.Violation && !violated.Contains(r.Regime)))
+            {
+                await alerts.PublishAsync(Alert(version, regime.Regime, AlertMessage.Resolved), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        await records.MarkAlertsPublishedAsync(version, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static AlertMessage Alert(AttestationVersion version, string regime, string eventType) => new(
+        AlertIds.For(version.ShipperId, version.AttestationId, version.Version, regime, eventType),
+        eventType,
+        version.ShipperId,
+        version.AttestationId,
+        version.Version,
+        regime,
+        version.BlobPath,
+        version.Sha256,
+        version.ReceivedAt);
+
+    /// <summary>Copies the blob (at the ETag whose size was checked) into memory, hashing it on the way.</summary>
+    private async Task<(MemoryStream Content, string Sha256)> DownloadAsync(BlobClient blob, BlobProperties properties, CancellationToken cancellationToken)
+    {
+        var download = await blob.DownloadStreamingAsync(
+            new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
+            cancellationToken).ConfigureAwait(false);
+        using var source = download.Value.Content;
+        var buffer = new MemoryStream(checked((int)Math.Min(properties.ContentLength, _options.MaxDocumentBytes)));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await source.ReadAsync(chunk, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > _options.MaxDocumentBytes)
+            {
+                throw new InvalidOperationException($"{blob.Name} grew past its checked size while being read.");
+            }
+
+            hash.AppendData(chunk, 0, read);
+            buffer.Write(chunk, 0, read);
+        }
+
+        buffer.Position = 0;
+        return (buffer, Convert.ToHexStringLower(hash.GetHashAndReset()));
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Ingested {BlobPath}: {Status}, {Count} attestation(s)")]
+    private static partial void LogIngested(ILogger logger, string blobPath, ReceiptStatus status, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "{BlobPath} (ETag {ETag}) was ingested already; nothing to do")]
+    private static partial void LogAlreadyDone(ILogger logger, string blobPath, string etag);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{BlobPath} is gone before it could be read")]
+    private static partial void LogGone(ILogger logger, string blobPath);
+}

@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Alerts;
+using PriceCapAttest.Pipeline.Ingest;
+using PriceCapAttest.Pipeline.Receipts;
+using PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Pipeline.Storage;
+
+namespace PriceCapAttest.Pipeline.Queries;
+
+/// <summary>
+/// The read side of the HTTP API. Every query is a point read or a single-partition range query. Bad input throws
+/// <see cref="InvalidQueryException"/> (400); something not found answers null (404).
+/// </summary>
+public sealed class AttestationQueryService(
+    TableServiceClient tables,
+    AttestationRecordStore records,
+    ReceiptStore receipts,
+    IAlertStatusReader alertStatus)
+{
+    private readonly TableClient _vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);
+    private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
+
+    /// <summary>The current version of an attestation, or version <paramref name="version"/>; null when unknown.</summary>
+    public async Task<AttestationAnswer?> GetAttestationAsync(string shipperId, string attestationId, int? version, CancellationToken cancellationToken)
+    {
+        QueryInput.Id(shipperId, "shipperId");
+        QueryInput.Id(attestationId, "attestationId");
+        QueryInput.Version(version);
+        if (await records.GetPointerAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false) is not { } pointer)
+        {
+            return null;
+        }
+
+        var number = version ?? pointer.Current;
+        if (await records.GetVersionAsync(shipperId, attestationId, number, cancellationToken).ConfigureAwait(false) is not { } stored)
+        {
+            return null;
+        }
+
+        var deliveries = await alertStatus.GetAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false);
+        var result = stored.Result;
+        return new AttestationAnswer(
+            result.Source, result.Index, result.AttestationId, result.Verdict, result.Reasons, result.Regimes, result.Flags,
+            result.Errors, result.ScheduleVersion, stored.ShipperId, stored.Version, pointer.Versions, pointer.Current,
+            stored.ReceivedAt, stored.BlobPath, stored.Sha256,
+            [.. deliveries.Where(d => d.Version == stored.Version)]);
+    }
+
+    /// <summary>
+    /// The current attestations of a vessel by loading date, <paramref name="from"/> and <paramref name="to"/>
+    /// inclusive (ISO dates, both optional), oldest first, one page.
+    /// </summary>
+    public async Task<PagedAnswer<VesselAttestation>> ListVesselAttestationsAsync(
+        string imo, string? from, string? to, string? continuationToken, int? pageSize, CancellationToken cancellationToken)
+    {
+        var partition = QueryInput.Imo(imo);
+        var (start, end) = QueryInput.DateRange(from, to);
+        var size = QueryInput.PageSize(pageSize);
+        var token = QueryInput.DecodeToken(partition, continuationToken);
+        var (lower, upper) = RecordKeys.DateRange(start, end);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
+        return await PageAsync(_vessels, filter, partition, token, size, ToVesselAttestation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The violations of a regime by loading date (both inclusive, optional), one page.</summary>
+    public async Task<PagedAnswer<ViolationAnswer>> ListViolationsAsync(
+        string regime, string? from, string? to, string? continuationToken, CancellationToken cancellationToken, int? pageSize = null)
+    {
+        var partition = QueryInput.Regime(regime);
+        var (start, end) = QueryInput.DateRange(from, to);
+        var size = QueryInput.PageSize(pageSize);
+        var token = QueryInput.DecodeToken(partition, continuationToken);
+        var (lower, upper) = RecordKeys.DateRange(start, end);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
+        return await PageAsync(_violations, filter, partition, token, size, ToViolation, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The receipt of <c>attestations/{shipperId}/{name}</c> (the container prefix is optional); null when none yet.</summary>
+    public Task<Receipt?> GetReceiptAsync(string blobPath, CancellationToken cancellationToken)
+    {
+        var path = DocumentPath.TryParse(blobPath)
+            ?? throw new InvalidQueryException("blobPath", $"'{blobPath}' is not a document path: expected attestations/{{shipperId}}/{{name}}.");
+        return receipts.GetAsync(path.ShipperId, path.Name, cancellationToken);
+    }
+
+    private static async Task<PagedAnswer<T>> PageAsync<T>(
+        TableClient table, string filter, string partition, string? token, int size, Func<TableEntity, T> map, CancellationToken cancellationToken)
+    {
+        await foreach (var page in table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken)
+                           .AsPages(token, size).ConfigureAwait(false))
+        {
+            return new PagedAnswer<T>([.. page.Values.Select(map)], QueryInput.EncodeToken(partition, page.ContinuationToken));
+        }
+
+        return new PagedAnswer<T>([], null);
+    }
+
+    private static VesselAttestation ToVesselAttestation(TableEntity e) => new(
+        e.GetString("Imo") ?? e.PartitionKey,
+        ParseDate(e.GetString("LoadingDate")),
+        e.GetString("ShipperId"),
+        e.GetString("AttestationId"),
+        e.GetInt32("Version") ?? 0,
+        e.GetInt32("Versions") ?? 0,
+        Enum.Parse<Verdict>(e.GetString("Verdict")),
+        [.. (e.GetString("RegimeVerdicts") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
+            .Select(p => p.Split(':'))
+            .Select(p => new RegimeVerdict(p[0], Enum.Parse<Verdict>(p[1])))],
+        JsonList(e.GetString("Flags")),
+        e.GetString("VesselName"),
+        e.GetString("ScheduleVersion"),
+        e.GetDateTimeOffset("ReceivedAt") ?? default,
+        e.GetString("BlobPath"));
+
+    private static ViolationAnswer ToViolation(TableEntity e) => new(
+        e.GetString("Regime") ?? e.PartitionKey,
+        ParseDate(e.GetString("LoadingDate")),
+        e.GetString("ShipperId"),
+        e.GetString("AttestationId"),
+        e.GetInt32("Version") ?? 0,
+        e.GetString("Imo"),
+        e.GetString("VesselName"),
+        ScaledMoney.Read(e, "CapUsdPerBbl"),
+        ScaledMoney.Read(e, "PriceUsdPerBbl"),
+        e.GetString("RuleId"),
+        JsonList(e.GetString("Reasons")),
+        e.GetString("ScheduleVersion"),
+        e.GetDateTimeOffset("ReceivedAt") ?? default,
+        e.GetString("BlobPath"),
+        e.GetString("Sha256"));
+
+    private static DateOnly ParseDate(string? text) => DateOnly.ParseExact(text ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IReadOnlyList<string> JsonList(string? json) =>
+        json is null ? [] : JsonSerializer.Deserialize<string[]>(json, ResultJson.Compact) ?? [];
+}

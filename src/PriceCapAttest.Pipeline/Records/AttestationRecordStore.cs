@@ -1,0 +1,234 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Storage;
+
+namespace PriceCapAttest.Pipeline.Records;
+
+/// <summary>
+/// The attestation records: versions, the current pointer, and the VesselIndex and Violations indexes.
+/// <para>
+/// Version assignment is deterministic and safe under retries and concurrent duplicates: one entity group
+/// transaction in the attestation's partition adds the content row (<c>h|sha256|index</c> -> version), the version
+/// row and the updated <c>current</c> row (conditional on its ETag). A second writer of the same content loses
+/// the transaction (409/412), reads the content row and gets the same version; a writer of other content retries
+/// with the next number. So the same content never becomes a second version, and a crash leaves either the whole
+/// version or nothing.
+/// </para>
+/// <para>
+/// Out-of-order amendments: the current version is the one uploaded last (blob last-modified time, then the higher
+/// version), not the one processed last; a late older upload gets the next version number but does not become
+/// current.
+/// </para>
+/// </summary>
+public sealed class AttestationRecordStore(TableServiceClient tables)
+{
+    private const int MaxCommitAttempts = 20;
+
+    private readonly TableClient _attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
+    private readonly TableClient _vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);
+    private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
+
+    /// <summary>
+    /// Records <paramref name="candidate"/> (its Version and PreviousCurrentVersion are ignored: assigned here) or
+    /// finds the version already recorded for the same content (blob SHA-256 and index in the file).
+    /// </summary>
+    public async Task<VersionCommit> CommitAsync(AttestationVersion candidate, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidate);
+        var partition = RecordKeys.Attestation(candidate.ShipperId, candidate.AttestationId);
+        var contentRow = RecordKeys.ContentRow(candidate.Sha256, candidate.Result.Index);
+        for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
+        {
+            var content = await _attestations.GetOrNullAsync<TableEntity>(partition, contentRow, cancellationToken).ConfigureAwait(false);
+            var current = await _attestations.GetOrNullAsync<TableEntity>(partition, RecordKeys.CurrentRow, cancellationToken).ConfigureAwait(false);
+            if (content is not null)
+            {
+                var existing = await GetVersionAsync(candidate.ShipperId, candidate.AttestationId, content.GetInt32("Version") ?? 0, cancellationToken).ConfigureAwait(false)
+                    ?? throw new InvalidOperationException($"Content row {partition}/{contentRow} points to a missing version.");
+                return new VersionCommit(existing, Created: false, IsCurrent: current?.GetInt32("Version") == existing.Version);
+            }
+
+            var versions = current?.GetInt32("Versions") ?? 0;
+            var number = versions + 1;
+            var becomesCurrent = current is null || IsLater(candidate.UploadedAt, number, current);
+            var version = candidate with
+            {
+                Version = number,
+                PreviousCurrentVersion = becomesCurrent ? current?.GetInt32("Version") : null,
+                AlertsPublishedAt = null,
+            };
+
+            var transaction = new EntityGroupTransaction()
+                .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = number, ["BlobPath"] = candidate.BlobPath })
+                .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version));
+            var pointer = becomesCurrent ? CurrentRow(partition, version, number) : WithVersions(current!, number);
+            if (current is null)
+            {
+                transaction.Add(TableTransactionActionType.Add, pointer);
+            }
+            else
+            {
+                transaction.Add(TableTransactionActionType.UpdateReplace, pointer, current.ETag);
+            }
+
+            try
+            {
+                await transaction.SubmitAsync(_attestations, cancellationToken).ConfigureAwait(false);
+                return new VersionCommit(version, Created: true, IsCurrent: becomesCurrent);
+            }
+            catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+            {
+                // Someone else recorded a version of this attestation meanwhile: look again.
+            }
+            catch (RequestFailedException e) when (e.Status is 409 or 412)
+            {
+                // Same, reported without the transaction wrapper.
+            }
+        }
+
+        throw new InvalidOperationException($"Could not record a version of {partition} after {MaxCommitAttempts} attempts (contention).");
+    }
+
+    public async Task<AttestationVersion?> GetVersionAsync(string shipperId, string attestationId, int version, CancellationToken cancellationToken)
+    {
+        var entity = await _attestations.GetOrNullAsync<TableEntity>(
+            RecordKeys.Attestation(shipperId, attestationId), RecordKeys.VersionRow(version), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : VersionEntityMapper.FromEntity(entity);
+    }
+
+    /// <summary>The current version number and how many versions there are, or null for an unknown attestation.</summary>
+    public async Task<(int Current, int Versions)?> GetPointerAsync(string shipperId, string attestationId, CancellationToken cancellationToken)
+    {
+        var entity = await _attestations.GetOrNullAsync<TableEntity>(
+            RecordKeys.Attestation(shipperId, attestationId), RecordKeys.CurrentRow, cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : (entity.GetInt32("Version") ?? 0, entity.GetInt32("Versions") ?? 0);
+    }
+
+    /// <summary>
+    /// Brings the indexes in line with a recorded version (idempotent, so a retry completes what a crash left):
+    /// a Violations row per violated regime; and, when the version is still current, its VesselIndex row, removing
+    /// the row of the version it replaced when the vessel or loading date changed.
+    /// </summary>
+    public async Task ProjectAsync(AttestationVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        if (version.Facts.LoadingDate is { } loadingDate)
+        {
+            foreach (var regime in version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation))
+            {
+                await _violations.UpsertEntityAsync(ViolationEntity(version, regime, loadingDate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        var pointer = await GetPointerAsync(version.ShipperId, version.AttestationId, cancellationToken).ConfigureAwait(false);
+        if (pointer?.Current != version.Version)
+        {
+            return;
+        }
+
+        if (version.PreviousCurrentVersion is { } previousNumber &&
+            await GetVersionAsync(version.ShipperId, version.AttestationId, previousNumber, cancellationToken).ConfigureAwait(false) is { } previous &&
+            VesselKey(previous) is { } previousKey && previousKey != VesselKey(version))
+        {
+            await _vessels.DeleteIfExistsAsync(previousKey.Imo, previousKey.Row, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (VesselKey(version) is { } key)
+        {
+            await _vessels.UpsertEntityAsync(VesselEntity(version, key, pointer.Value.Versions), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    public async Task MarkAlertsPublishedAsync(AttestationVersion version, DateTimeOffset at, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var entity = new TableEntity(RecordKeys.Attestation(version.ShipperId, version.AttestationId), RecordKeys.VersionRow(version.Version))
+        {
+            ["AlertsPublishedAt"] = at,
+        };
+        await _attestations.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+    }
+
+    internal static (string Imo, string Row)? VesselKey(AttestationVersion version) =>
+        version.Facts is { Imo: { Length: > 0 } imo, LoadingDate: { } date }
+            ? (imo, RecordKeys.VesselRow(date, version.ShipperId, version.AttestationId))
+            : null;
+
+    private static bool IsLater(DateTimeOffset uploadedAt, int number, TableEntity current)
+    {
+        var currentUploaded = current.GetDateTimeOffset("UploadedAt") ?? DateTimeOffset.MinValue;
+        return uploadedAt > currentUploaded || (uploadedAt == currentUploaded && number > (current.GetInt32("Version") ?? 0));
+    }
+
+    private static TableEntity CurrentRow(string partition, AttestationVersion version, int versions) => new(partition, RecordKeys.CurrentRow)
+    {
+        ["ShipperId"] = version.ShipperId,
+        ["AttestationId"] = version.AttestationId,
+        ["Version"] = version.Version,
+        ["Versions"] = versions,
+        ["Verdict"] = version.Result.Verdict.ToString(),
+        ["UploadedAt"] = version.UploadedAt,
+        ["ReceivedAt"] = version.ReceivedAt,
+    };
+
+    private static TableEntity WithVersions(TableEntity current, int versions)
+    {
+        var copy = new TableEntity(current.PartitionKey, current.RowKey);
+        foreach (var (name, value) in current)
+        {
+            if (name is not ("odata.etag" or "Timestamp" or "PartitionKey" or "RowKey"))
+            {
+                copy[name] = value;
+            }
+        }
+
+        copy["Versions"] = versions;
+        return copy;
+    }
+
+    private static TableEntity VesselEntity(AttestationVersion version, (string Imo, string Row) key, int versions)
+    {
+        var entity = new TableEntity(key.Imo, key.Row)
+        {
+            ["ShipperId"] = version.ShipperId,
+            ["AttestationId"] = version.AttestationId,
+            ["Version"] = version.Version,
+            ["Versions"] = versions,
+            ["Imo"] = key.Imo,
+            ["LoadingDate"] = version.Facts.LoadingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Verdict"] = version.Result.Verdict.ToString(),
+            ["RegimeVerdicts"] = string.Join(',', version.Result.Regimes.Select(r => $"{r.Regime}:{r.Verdict}")),
+            ["Flags"] = VersionEntityMapper.Json(version.Result.Flags),
+            ["ReceivedAt"] = version.ReceivedAt,
+            ["BlobPath"] = version.BlobPath,
+        };
+        VersionEntityMapper.SetIfNotNull(entity, "VesselName", version.Facts.VesselName);
+        VersionEntityMapper.SetIfNotNull(entity, "ScheduleVersion", version.Result.ScheduleVersion);
+        return entity;
+    }
+
+    private static TableEntity ViolationEntity(AttestationVersion version, RegimeResult regime, DateOnly loadingDate)
+    {
+        var entity = new TableEntity(regime.Regime, RecordKeys.ViolationRow(loadingDate, version.ShipperId, version.AttestationId, version.Version))
+        {
+            ["Regime"] = regime.Regime,
+            ["ShipperId"] = version.ShipperId,
+            ["AttestationId"] = version.AttestationId,
+            ["Version"] = version.Version,
+            ["LoadingDate"] = loadingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["Reasons"] = VersionEntityMapper.Json(regime.Reasons),
+            ["ReceivedAt"] = version.ReceivedAt,
+            ["BlobPath"] = version.BlobPath,
+            ["Sha256"] = version.Sha256,
+        };
+        ScaledMoney.Write(entity, "CapUsdPerBbl", regime.CapUsdPerBbl);
+        ScaledMoney.Write(entity, "PriceUsdPerBbl", regime.PriceUsdPerBbl);
+        VersionEntityMapper.SetIfNotNull(entity, "RuleId", regime.RuleId);
+        VersionEntityMapper.SetIfNotNull(entity, "Imo", version.Facts.Imo);
+        VersionEntityMapper.SetIfNotNull(entity, "VesselName", version.Facts.VesselName);
+        VersionEntityMapper.SetIfNotNull(entity, "ScheduleVersion", version.Result.ScheduleVersion);
+        return entity;
+    }
+}

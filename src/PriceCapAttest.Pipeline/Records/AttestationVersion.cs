@@ -1,0 +1,25 @@
+using PriceCapAttest.Domain.Results;
+
+namespace PriceCapAttest.Pipeline.Records;
+
+/// <summary>
+/// One stored version of an attestation: its check result and the evidence around it (blob path, SHA-256,
+/// when it was received and uploaded). <see cref="PreviousCurrentVersion"/> is the version that was current
+/// when this one became current (null for the first, or for a version that never became current because a
+/// later upload was already recorded: out-of-order delivery).
+/// </summary>
+public sealed record AttestationVersion(
+    string ShipperId,
+    string AttestationId,
+    int Version,
+    CheckResult Result,
+    AttestationFacts Facts,
+    string BlobPath,
+    string Sha256,
+    DateTimeOffset ReceivedAt,
+    DateTimeOffset UploadedAt,
+    int? PreviousCurrentVersion,
+    DateTimeOffset? AlertsPublishedAt);
+
+/// <summary>The outcome of recording a version: the version (new or found), whether this call created it, whether it is current.</summary>
+public sealed record VersionCommit(AttestationVersion Version, bool Created, bool IsCurrent);

@@ -1,0 +1,53 @@
+using System.Globalization;
+using PriceCapAttest.Pipeline.Storage;
+
+namespace PriceCapAttest.Pipeline.Records;
+
+/// <summary>
+/// Keys of the record tables (every API query is a point read or a single-partition range query):
+/// <list type="table">
+/// <item><term>Attestations</term><description>PK = shipper|attestationId; RK <c>current</c> (pointer to the current
+/// version and the version count), <c>v{version:D6}</c> (one per version, with the full check result),
+/// <c>h|{sha256}|{index:D6}</c> (content of a version: the same content never becomes a second version).</description></item>
+/// <item><term>VesselIndex</term><description>PK = IMO (7 digits); RK = loadingDate(yyyyMMdd)|shipper|attestationId,
+/// current versions only.</description></item>
+/// <item><term>Violations</term><description>PK = regime; RK = loadingDate(yyyyMMdd)|shipper|attestationId|v{version:D6},
+/// every version with a Violation for that regime.</description></item>
+/// <item><term>Receipts</term><description>PK = shipper; RK = document name (the blob name below the shipper).</description></item>
+/// <item><term>Ingestions</term><description>PK = blob path; RK = ETag: the idempotency key of one upload.</description></item>
+/// </list>
+/// Every part is encoded with <see cref="KeyEncoder"/>.
+/// </summary>
+public static class RecordKeys
+{
+    public const string CurrentRow = "current";
+    public const string VersionRowPrefix = "v";
+    public const string ContentRowPrefix = "h|";
+
+    public static string Attestation(string shipperId, string attestationId) => KeyEncoder.Join(shipperId, attestationId);
+
+    public static string VersionRow(int version) => VersionRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string ContentRow(string sha256, int index) =>
+        ContentRowPrefix + sha256.ToLowerInvariant() + KeyEncoder.Separator + index.ToString("D6", CultureInfo.InvariantCulture);
+
+    public static string Date(DateOnly date) => date.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    public static string VesselRow(DateOnly loadingDate, string shipperId, string attestationId) =>
+        Date(loadingDate) + KeyEncoder.Separator + KeyEncoder.Join(shipperId, attestationId);
+
+    public static string ViolationRow(DateOnly loadingDate, string shipperId, string attestationId, int version) =>
+        VesselRow(loadingDate, shipperId, attestationId) + KeyEncoder.Separator + VersionRow(version);
+
+    public static string ReceiptPartition(string shipperId) => KeyEncoder.Encode(shipperId);
+
+    public static string ReceiptRow(string name) => KeyEncoder.Encode(name);
+
+    public static string IngestionPartition(string blobPath) => KeyEncoder.Encode(blobPath);
+
+    public static string IngestionRow(string etagOrHash) => KeyEncoder.Encode(etagOrHash.Trim('"'));
+
+    /// <summary>The row keys of a date range [from, to] (both inclusive) in a date-first partition: RK ge lower and lt upper.</summary>
+    public static (string Lower, string Upper) DateRange(DateOnly from, DateOnly to) =>
+        (Date(from), to == DateOnly.MaxValue ? "99999999~" : Date(to.AddDays(1)));
+}

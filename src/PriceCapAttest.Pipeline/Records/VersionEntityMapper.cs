@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Text.Json;
+using Azure.Data.Tables;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Storage;
+
+namespace PriceCapAttest.Pipeline.Records;
+
+/// <summary>
+/// Maps <see cref="AttestationVersion"/> to the version row of the Attestations table and back. The row holds the
+/// whole check result as compact JSON (<c>Result</c>, split when long; the API answers from it), and for queries
+/// and inspection: the overall verdict, reasons, flags, errors (JSON arrays), schedule version, rule ids, and per
+/// regime <c>{R}Verdict</c>, <c>{R}CapUsdPerBbl</c>/<c>{R}CapUsdPerBblMicros</c>,
+/// <c>{R}PriceUsdPerBbl</c>/<c>{R}PriceUsdPerBblMicros</c> (money as exact string plus Int64 micro-units),
+/// <c>{R}RuleId</c>, <c>{R}Reasons</c>.
+/// </summary>
+public static class VersionEntityMapper
+{
+    public static TableEntity ToEntity(AttestationVersion version)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var result = version.Result;
+        var entity = new TableEntity(RecordKeys.Attestation(version.ShipperId, version.AttestationId), RecordKeys.VersionRow(version.Version))
+        {
+            ["ShipperId"] = version.ShipperId,
+            ["AttestationId"] = version.AttestationId,
+            ["Version"] = version.Version,
+            ["Verdict"] = result.Verdict.ToString(),
+            ["Reasons"] = Json(result.Reasons),
+            ["Flags"] = Json(result.Flags),
+            ["Errors"] = Json(result.Errors),
+            ["Regimes"] = string.Join(',', result.Regimes.Select(r => r.Regime)),
+            ["RuleIds"] = string.Join(',', result.Regimes.Select(r => r.RuleId).OfType<string>()),
+            ["BlobPath"] = version.BlobPath,
+            ["Sha256"] = version.Sha256,
+            ["Source"] = result.Source,
+            ["Index"] = result.Index,
+            ["ReceivedAt"] = version.ReceivedAt,
+            ["UploadedAt"] = version.UploadedAt,
+        };
+        SetIfNotNull(entity, "ScheduleVersion", result.ScheduleVersion);
+        SetIfNotNull(entity, "Imo", version.Facts.Imo);
+        SetIfNotNull(entity, "VesselName", version.Facts.VesselName);
+        SetIfNotNull(entity, "LoadingDate", version.Facts.LoadingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        if (version.PreviousCurrentVersion is { } previous)
+        {
+            entity["PreviousCurrentVersion"] = previous;
+        }
+
+        if (version.AlertsPublishedAt is { } published)
+        {
+            entity["AlertsPublishedAt"] = published;
+        }
+
+        foreach (var regime in result.Regimes)
+        {
+            var r = regime.Regime;
+            entity[r + "Verdict"] = regime.Verdict.ToString();
+            ScaledMoney.Write(entity, r + "CapUsdPerBbl", regime.CapUsdPerBbl);
+            ScaledMoney.Write(entity, r + "PriceUsdPerBbl", regime.PriceUsdPerBbl);
+            SetIfNotNull(entity, r + "RuleId", regime.RuleId);
+            entity[r + "Reasons"] = Json(regime.Reasons);
+        }
+
+        var json = JsonSerializer.Serialize(result, ResultJson.Compact);
+        if (!LargeText.TryWrite(entity, "Result", json))
+        {
+            throw new InvalidOperationException(
+                $"The check result of {version.ShipperId}/{version.AttestationId} is {json.Length} characters; at most {LargeText.MaxChars} can be stored.");
+        }
+
+        return entity;
+    }
+
+    public static AttestationVersion FromEntity(TableEntity entity)
+    {
+        ArgumentNullException.ThrowIfNull(entity);
+        var json = LargeText.Read(entity, "Result")
+            ?? throw new InvalidOperationException($"Version row {entity.PartitionKey}/{entity.RowKey} has no Result.");
+        var result = JsonSerializer.Deserialize<CheckResult>(json, ResultJson.Compact)
+            ?? throw new InvalidOperationException($"Version row {entity.PartitionKey}/{entity.RowKey} has an empty Result.");
+        var loadingDate = entity.GetString("LoadingDate") is { } date
+            ? DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : (DateOnly?)null;
+        return new AttestationVersion(
+            entity.GetString("ShipperId"),
+            entity.GetString("AttestationId"),
+            entity.GetInt32("Version") ?? 0,
+            result,
+            new AttestationFacts(entity.GetString("Imo"), entity.GetString("VesselName"), loadingDate),
+            entity.GetString("BlobPath"),
+            entity.GetString("Sha256"),
+            entity.GetDateTimeOffset("ReceivedAt") ?? default,
+            entity.GetDateTimeOffset("UploadedAt") ?? default,
+            entity.GetInt32("PreviousCurrentVersion"),
+            entity.GetDateTimeOffset("AlertsPublishedAt"));
+    }
+
+    internal static string Json<T>(T value) => JsonSerializer.Serialize(value, ResultJson.Compact);
+
+    internal static void SetIfNotNull(TableEntity entity, string name, string? value)
+    {
+        if (value is not null)
+        {
+            entity[name] = value;
+        }
+    }
+}
