@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 
@@ -10,14 +11,14 @@ namespace PriceCapAttest.Pipeline.Alerts;
 /// </summary>
 public sealed class AlertStorage
 {
-    private readonly Lazy<Task> _created;
+    private readonly Lock _gate = new();
+    private Task? _created;
 
     public AlertStorage(TableClient table, QueueClient queue, QueueClient poisonQueue)
     {
         Table = table ?? throw new ArgumentNullException(nameof(table));
         Queue = queue ?? throw new ArgumentNullException(nameof(queue));
         PoisonQueue = poisonQueue ?? throw new ArgumentNullException(nameof(poisonQueue));
-        _created = new Lazy<Task>(CreateAsync);
     }
 
     public TableClient Table { get; }
@@ -44,25 +45,33 @@ public sealed class AlertStorage
             new QueueServiceClient(connectionString, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
     }
 
-    /// <summary>Creates the table and both queues if missing; once per process (retried after a failure).</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Creates the table and both queues if missing, once per process (a failed attempt is retried by the next call).
+    /// An identity without permission to create them (403) is taken to mean they were provisioned by the templates.
+    /// </summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken)
     {
-        var task = _created.Value;
-        try
+        Task task;
+        lock (_gate)
         {
-            await task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            if (_created is null || _created.IsFaulted || _created.IsCanceled)
+                _created = CreateAsync();
+            task = _created;
         }
-        catch (Exception) when (task.IsFaulted)
-        {
-            // Let the next call try again instead of caching the failure.
-            await CreateAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
+        return task.WaitAsync(cancellationToken);
     }
 
     private async Task CreateAsync()
     {
-        await Table.CreateIfNotExistsAsync().ConfigureAwait(false);
-        await Queue.CreateIfNotExistsAsync().ConfigureAwait(false);
-        await PoisonQueue.CreateIfNotExistsAsync().ConfigureAwait(false);
+        try
+        {
+            await Table.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await Queue.CreateIfNotExistsAsync().ConfigureAwait(false);
+            await PoisonQueue.CreateIfNotExistsAsync().ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 403)
+        {
+            // Not allowed to create: the infrastructure owns the table and queues.
+        }
     }
 }
