@@ -1,0 +1,38 @@
+using System.Globalization;
+using System.Text;
+
+namespace PriceCapAttest.Pipeline.Tests.Support;
+
+/// <summary>Attestation documents for the tests (the shape of attestation-format.md).</summary>
+internal static class Documents
+{
+    public const string Imo = "9074729";
+
+    /// <summary>
+    /// A crude cargo of Russian origin loaded on <paramref name="loadingDate"/>, attestor in GR (EU) and insurer in
+    /// GB, so EU and GB are engaged; at 46.00 USD/bbl FOB it breaks both 44.10 caps of 2026, at 42.10 it is Compliant.
+    /// </summary>
+    public static string Json(string attestationId, decimal price = 46.00m, string imo = Imo, string loadingDate = "2026-03-02") =>
+        $$"""
+        {
+          "schemaVersion": "1.0",
+          "attestationId": "{{attestationId}}",
+          "attestor": { "name": "Aegean Energy Trading SA", "tier": 1, "country": "GR",
+                        "signatory": "A. Meyer, Head of Compliance", "signedAt": "2026-03-01T09:00:00Z" },
+          "vessel": { "imo": "{{imo}}", "name": "NORDIC STAR", "flag": "LR" },
+          "voyage": { "loadPort": "RUPRI", "loadingDate": "{{loadingDate}}", "dischargePort": "INMUN",
+                      "dischargeDate": "2026-03-30", "stsTransfer": false },
+          "contract": { "reference": "C-2026-017", "date": "2026-02-10" },
+          "cargo": { "product": "crude", "hsCode": "2709.00", "grade": "Urals", "origin": "RU",
+                     "quantity": { "value": 100000, "unit": "bbl" }, "apiGravity": 31.5 },
+          "price": { "value": {{price.ToString(CultureInfo.InvariantCulture)}}, "currency": "USD", "unit": "bbl", "basis": "FOB" },
+          "ancillaryCosts": [],
+          "serviceProviders": [ { "role": "insurer", "name": "North P&I", "country": "GB" } ]
+        }
+        """;
+
+    public static string Batch(params string[] attestations) =>
+        "{ \"attestations\": [" + string.Join(",", attestations) + "] }";
+
+    public static BinaryData Bytes(string text) => BinaryData.FromBytes(Encoding.UTF8.GetBytes(text));
+}
