@@ -1,0 +1,66 @@
+using System.Net;
+using Microsoft.Azure.Functions.Worker;
+using Microsoft.Azure.Functions.Worker.Http;
+using PriceCapAttest.Pipeline.Api;
+
+namespace PriceCapAttest.Functions;
+
+/// <summary>
+/// The insurer and regulator API (route prefix <c>api</c> from host.json, function keys). Each route hands its
+/// inputs to <see cref="PriceCapApi"/>, which the local host serves too, and writes back its answer.
+/// </summary>
+public sealed class HttpApi(PriceCapApi api)
+{
+    [Function("GetAttestation")]
+    public async Task<HttpResponseData> GetAttestation(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "attestations/{shipperId}/{attestationId}")] HttpRequestData request,
+        string shipperId, string attestationId) =>
+        await WriteAsync(request, await api.GetAttestationAsync(
+            shipperId, attestationId, request.Query["version"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("GetVesselAttestations")]
+    public async Task<HttpResponseData> GetVesselAttestations(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vessels/{imo}/attestations")] HttpRequestData request,
+        string imo) =>
+        await WriteAsync(request, await api.GetVesselAttestationsAsync(
+            imo, request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
+            Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("GetViolations")]
+    public async Task<HttpResponseData> GetViolations(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "violations")] HttpRequestData request) =>
+        await WriteAsync(request, await api.GetViolationsAsync(
+            request.Query["regime"], request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
+            Header(request, "Accept"), Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("GetReceipt")]
+    public async Task<HttpResponseData> GetReceipt(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "receipts/{*blobPath}")] HttpRequestData request,
+        string blobPath) =>
+        await WriteAsync(request, await api.GetReceiptAsync(
+            blobPath, Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("GetSchedule")]
+    public async Task<HttpResponseData> GetSchedule(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "schedule")] HttpRequestData request) =>
+        await WriteAsync(request, await api.GetScheduleAsync(
+            request.Query["asOf"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    private static string Instance(HttpRequestData request) => request.Url.AbsolutePath;
+
+    private static string? Header(HttpRequestData request, string name) =>
+        request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
+
+    private static async Task<HttpResponseData> WriteAsync(HttpRequestData request, ApiResponse answer)
+    {
+        var response = request.CreateResponse((HttpStatusCode)answer.Status);
+        response.Headers.Add("Content-Type", answer.ContentType);
+        foreach (var (name, value) in answer.ExtraHeaders)
+        {
+            response.Headers.Add(name, value);
+        }
+
+        await response.WriteStringAsync(answer.Body).ConfigureAwait(false);
+        return response;
+    }
+}

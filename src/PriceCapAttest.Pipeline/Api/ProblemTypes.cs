@@ -1,0 +1,10 @@
+namespace PriceCapAttest.Pipeline.Api;
+
+/// <summary>The RFC 9457 problem types the API answers with (documented in docs/openapi.json).</summary>
+public static class ProblemTypes
+{
+    public const string InvalidParameter = "urn:pricecapattest:problem:invalid-parameter";
+    public const string NotFound = "urn:pricecapattest:problem:not-found";
+    public const string Unauthorized = "urn:pricecapattest:problem:unauthorized";
+    public const string Internal = "urn:pricecapattest:problem:internal";
+}
