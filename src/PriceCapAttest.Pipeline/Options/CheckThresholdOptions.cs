@@ -19,9 +19,11 @@ public sealed class CheckThresholdOptions
     [Range(typeof(decimal), "0", "1")]
     public decimal NearCapTolerance { get; set; } = CheckOptions.Default.NearCapTolerance;
 
-    public CheckOptions ToCheckOptions() => CheckOptions.Default with
+    /// <summary>The Domain options, with the readers' file size limit set to the ingest limit.</summary>
+    public CheckOptions ToCheckOptions(long maxDocumentBytes) => CheckOptions.Default with
     {
         AncillaryCostBenchmark = AncillaryCostBenchmark,
         NearCapTolerance = NearCapTolerance,
+        Limits = CheckOptions.Default.Limits with { MaxBytes = maxDocumentBytes },
     };
 }

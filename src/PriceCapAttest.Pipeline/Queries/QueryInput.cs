@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text;
+using PriceCapAttest.Domain.Documents;
 using PriceCapAttest.Domain.Schedule;
 
 namespace PriceCapAttest.Pipeline.Queries;
@@ -11,32 +12,17 @@ public static class QueryInput
     public const int DefaultPageSize = 100;
     public const int MaxPageSize = 1000;
 
-    /// <summary>"9074729" or "IMO 9074729": 7 digits whose last is the check digit. Returns the 7 digits.</summary>
+    /// <summary>"9074729" or "IMO 9074729": 7 digits whose last is the check digit (the Domain's ImoNumber). Returns the 7 digits.</summary>
     public static string Imo(string? value, string field = "imo")
     {
-        var text = value?.Trim() ?? "";
-        if (text.StartsWith("IMO", StringComparison.OrdinalIgnoreCase))
+        if (ImoNumber.TryParse(value, out var imo))
         {
-            text = text[3..].TrimStart();
+            return imo.Value;
         }
 
-        if (text.Length != 7 || !text.All(char.IsAsciiDigit))
-        {
-            throw new InvalidQueryException(field, $"'{value}' is not an IMO number: 7 digits, e.g. 9074729.");
-        }
-
-        var sum = 0;
-        for (var i = 0; i < 6; i++)
-        {
-            sum += (text[i] - '0') * (7 - i);
-        }
-
-        if (sum % 10 != text[6] - '0')
-        {
-            throw new InvalidQueryException(field, $"'{value}' is not a valid IMO number: the check digit does not match.");
-        }
-
-        return text;
+        throw new InvalidQueryException(field, ImoNumber.IsWellFormed(value)
+            ? $"'{value}' is not a valid IMO number: the check digit does not match."
+            : $"'{value}' is not an IMO number: 7 digits, e.g. 9074729.");
     }
 
     /// <summary>An ISO date (yyyy-MM-dd), or <paramref name="fallback"/> when absent.</summary>

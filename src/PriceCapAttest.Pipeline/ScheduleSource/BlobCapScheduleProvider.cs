@@ -30,14 +30,16 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
         BlobServiceClient blobs,
         IOptions<ScheduleOptions> options,
         IOptions<CheckThresholdOptions> checkOptions,
+        IOptions<IngestOptions> ingestOptions,
         TimeProvider clock,
         ILogger<BlobCapScheduleProvider> logger)
     {
         ArgumentNullException.ThrowIfNull(blobs);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(checkOptions);
+        ArgumentNullException.ThrowIfNull(ingestOptions);
         _options = options.Value;
-        _checkOptions = checkOptions.Value.ToCheckOptions();
+        _checkOptions = checkOptions.Value.ToCheckOptions(ingestOptions.Value.MaxDocumentBytes);
         _blob = blobs.GetBlobContainerClient(_options.BlobContainer).GetBlobClient(_options.BlobName);
         _clock = clock;
         _logger = logger;
