@@ -1,0 +1,25 @@
+using System.Text.Json;
+using PriceCapAttest.Cli.Tests.Infrastructure;
+
+namespace PriceCapAttest.Cli.Tests.Samples;
+
+/// <summary>samples/expected.json: per sample file (path relative to samples/) the expected result of each attestation.</summary>
+public sealed record SampleManifest(IReadOnlyList<SampleFile> Files)
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+
+    public static SampleManifest Load() =>
+        JsonSerializer.Deserialize<SampleManifest>(File.ReadAllText(Path.Combine(RepoPaths.Samples, "expected.json")), Options)
+        ?? throw new InvalidOperationException("samples/expected.json is empty");
+}
+
+public sealed record SampleFile(string Path, string? Shows, IReadOnlyList<ExpectedResult> Results);
+
+/// <summary>Errors are listed as "field code" pairs, e.g. "vessel.imo InvalidCheckDigit".</summary>
+public sealed record ExpectedResult(
+    int Index,
+    string? AttestationId,
+    string Verdict,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<string> Flags,
+    IReadOnlyList<string>? Errors);
