@@ -31,7 +31,11 @@ public sealed class AttestationChecker
     /// cannot be read as attestations yields one Rejected result with its errors; the method does not throw for
     /// bad content, only for I/O failures of the stream itself.
     /// </summary>
-    public IEnumerable<CheckResult> Check(Stream content, DocumentFormat format, string source)
+    public IEnumerable<CheckResult> Check(Stream content, DocumentFormat format, string source) =>
+        CheckWithDocuments(content, format, source).Select(checkedAttestation => checkedAttestation.Result);
+
+    /// <summary>As <see cref="Check(Stream, DocumentFormat, string)"/>, with each result's document.</summary>
+    public IEnumerable<CheckedAttestation> CheckWithDocuments(Stream content, DocumentFormat format, string source)
     {
         var parsed = format == DocumentFormat.Json
             ? AttestationJsonReader.Read(content, _options.Limits)
@@ -40,7 +44,7 @@ public sealed class AttestationChecker
         foreach (var attestation in parsed)
         {
             var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(id);
-            yield return Check(attestation, source, duplicate);
+            yield return new CheckedAttestation(Check(attestation, source, duplicate), attestation.Document);
         }
     }
 
