@@ -11,6 +11,7 @@ public class AttestationImmutability
         var policy = Assert.Single(Template.OfType(AzureTypes.ImmutabilityPolicy));
 
         Assert.Equal($"{StorageNamesFile.Load().Containers["attestations"]}/default", string.Join('/', policy.Name.Split('/')[^2..]));
+        Assert.False(policy.IsConditional, "the policy must not depend on a condition");
         Assert.Equal(false, policy.Get("properties.allowProtectedAppendWrites"));
         Assert.Equal(false, policy.Get("properties.allowProtectedAppendWritesAll"));
     }

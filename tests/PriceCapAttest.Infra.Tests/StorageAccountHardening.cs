@@ -8,6 +8,13 @@ public class StorageAccountHardening
     private static object? Account(string path) => Template.Single(AzureTypes.StorageAccount).Get(path);
 
     [Fact]
+    public void Account_and_blob_service_are_unconditional()
+    {
+        Assert.False(Template.Single(AzureTypes.StorageAccount).IsConditional);
+        Assert.False(Template.Single(AzureTypes.BlobService).IsConditional);
+    }
+
+    [Fact]
     public void Shared_key_access_is_disabled() => Assert.Equal(false, Account("properties.allowSharedKeyAccess"));
 
     [Fact]

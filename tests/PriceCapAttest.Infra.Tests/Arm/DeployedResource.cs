@@ -8,6 +8,9 @@ public sealed record DeployedResource(string Type, string Name, JsonElement Elem
     /// <summary>The last segment of the name: the container, queue or table name of a child resource.</summary>
     public string LeafName => Name.Split('/')[^1];
 
+    /// <summary>Whether the template deploys the resource only under a condition.</summary>
+    public bool IsConditional => Element.TryGetProperty("condition", out _);
+
     /// <summary>Evaluates a property path below the resource, e.g. "properties.minimumTlsVersion".</summary>
     public object? Get(string path)
     {

@@ -241,7 +241,16 @@ public sealed class TemplateScope
             "empty" => arguments[0] is Unknown ? Unknown.Value : Length(arguments[0]) is 0L,
             "not" => arguments[0] is bool value ? !value : Unknown.Value,
             "equals" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : Equals(arguments[0], arguments[1]),
-            "greater" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : (long)arguments[0]! > (long)arguments[1]!,
+            "greater" => Compare(arguments, order => order > 0),
+            "greaterorequals" => Compare(arguments, order => order >= 0),
+            "less" => Compare(arguments, order => order < 0),
+            "lessorequals" => Compare(arguments, order => order <= 0),
+            "and" => arguments.Any(argument => argument is false) ? false : arguments.All(argument => argument is true) ? true : Unknown.Value,
+            "or" => arguments.Any(argument => argument is true) ? true : arguments.All(argument => argument is false) ? false : Unknown.Value,
+            "coalesce" => arguments.FirstOrDefault(argument => argument is not null),
+            "startswith" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).StartsWith((string)arguments[1]!, StringComparison.OrdinalIgnoreCase),
+            "endswith" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).EndsWith((string)arguments[1]!, StringComparison.OrdinalIgnoreCase),
+            "replace" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).Replace((string)arguments[1]!, (string)arguments[2]!, StringComparison.Ordinal),
             "if" => arguments[0] is bool condition ? (condition ? arguments[1] : arguments[2]) : Unknown.Value,
             "createobject" => CreateObject(arguments),
             "createarray" => arguments.ToList(),
@@ -360,6 +369,13 @@ public sealed class TemplateScope
 
         return builder.ToString();
     }
+
+    private static object Compare(IReadOnlyList<object?> arguments, Func<int, bool> test) => arguments switch
+    {
+        [long left, long right] => test(left.CompareTo(right)),
+        [string left, string right] => test(string.Compare(left, right, StringComparison.OrdinalIgnoreCase)),
+        _ => Unknown.Value,
+    };
 
     private static object Take(object? value, long count) => value switch
     {
