@@ -29,7 +29,14 @@ public static class CliApp
         config.AddCommand<ScheduleCommand>("schedule")
             .WithDescription("List the caps in force per regime and category on a loading date, with their sources.")
             .WithExample("schedule", "--as-of", "2026-03-10");
-        // Commands that talk to a running pipeline (submit, status) are registered here too.
+        // Commands that talk to a running pipeline (./run.sh, or Azure).
+        config.AddCommand<SubmitCommand>("submit")
+            .WithDescription("Upload documents to the pipeline's storage, wait for their receipts and show the verdicts.")
+            .WithExample("submit", "--shipper", "demo", "samples/json");
+        config.AddCommand<StatusCommand>("status")
+            .WithDescription("Show an attestation's recorded verdicts and alert deliveries, or a vessel's attestations (HTTP API).")
+            .WithExample("status", "--shipper", "demo", "--attestation", "ATT-2026-0042")
+            .WithExample("status", "--vessel", "9074729", "--from", "2026-01-01");
     }
 
     private static int ReportError(IAnsiConsole error, Exception exception)

@@ -1,0 +1,62 @@
+using System.Globalization;
+using PriceCapAttest.Cli.Commands;
+using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Receipts;
+using Spectre.Console;
+
+namespace PriceCapAttest.Cli.Output;
+
+/// <summary>The outcome of <c>pricecap submit</c> for people: one row per attestation of each uploaded document.</summary>
+public static class SubmitView
+{
+    public static void Write(IAnsiConsole console, IReadOnlyList<PlannedUpload> uploads, IReadOnlyList<Receipt?> receipts)
+    {
+        ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(uploads);
+        ArgumentNullException.ThrowIfNull(receipts);
+        var table = new Table().Border(TableBorder.Rounded).Expand();
+        table.AddColumn("Document");
+        table.AddColumn("Attestation");
+        table.AddColumn(new TableColumn("Verdict").NoWrap());
+        table.AddColumn("Recorded as / errors");
+        var counts = new Dictionary<Verdict, int>();
+        for (var i = 0; i < uploads.Count; i++)
+        {
+            var document = Markup.Escape(uploads[i].BlobPath);
+            if (receipts[i] is not { } receipt)
+            {
+                table.AddRow(new Markup(document), new Markup("-"), new Markup("[grey]no receipt[/]"), new Markup("[grey]not processed in time[/]"));
+                continue;
+            }
+
+            if (receipt.Status == ReceiptStatus.Failed)
+            {
+                table.AddRow(new Markup(document), new Markup("-"), new Markup("[red]Failed[/]"), new Markup(Markup.Escape(receipt.Error ?? "")));
+                continue;
+            }
+
+            foreach (var attestation in receipt.Attestations)
+            {
+                counts[attestation.Verdict] = counts.GetValueOrDefault(attestation.Verdict) + 1;
+                var detail = attestation.Record is { } record
+                    ? $"{record.ShipperId}/{record.AttestationId} v{record.Version.ToString(CultureInfo.InvariantCulture)}" + (attestation.Current ? "" : " (not current: a later upload exists)")
+                    : string.Join("; ", attestation.Errors.Take(3).Select(e => string.IsNullOrEmpty(e.Field) ? e.Message : $"{e.Field}: {e.Message}"))
+                      + (attestation.Errors.Count > 3 ? $" (+{(attestation.Errors.Count - 3).ToString(CultureInfo.InvariantCulture)} more)" : "");
+                table.AddRow(
+                    new Markup($"{document} [grey]#{attestation.Index.ToString(CultureInfo.InvariantCulture)}[/]"),
+                    new Markup(Markup.Escape(attestation.AttestationId ?? "-")),
+                    new Markup(VerdictStyle.Markup(attestation.Verdict)),
+                    new Markup(Markup.Escape(detail)));
+            }
+        }
+
+        console.Write(table);
+        var summary = counts.OrderBy(c => c.Key).Select(c => $"{c.Value.ToString(CultureInfo.InvariantCulture)} {VerdictStyle.Markup(c.Key)}");
+        var failed = receipts.Count(r => r?.Status == ReceiptStatus.Failed);
+        var missing = receipts.Count(r => r is null);
+        var line = $"[bold]{uploads.Count.ToString(CultureInfo.InvariantCulture)} document(s)[/]: " + string.Join(", ", summary);
+        if (failed > 0) line += $"; [red]{failed.ToString(CultureInfo.InvariantCulture)} failed[/]";
+        if (missing > 0) line += $"; [grey]{missing.ToString(CultureInfo.InvariantCulture)} without receipt[/]";
+        console.MarkupLine(line);
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.Extensions.Options;
+using PriceCapAttest.LocalHost;
+using PriceCapAttest.LocalHost.Http;
+using PriceCapAttest.Pipeline.Alerts;
+using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Pipeline.DependencyInjection;
+
+// One process: the WebJobs host (blob and queue triggers) and Kestrel (the HTTP API), sharing one container.
+// Content root = the program folder, so appsettings.json and host.json are found from any working directory.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+// host.json (shared with the Functions app) tunes the triggers only; it is not part of the app configuration.
+var hostJson = new ConfigurationBuilder().SetBasePath(AppContext.BaseDirectory).AddJsonFile("host.json", optional: true).Build();
+
+var local = builder.Configuration.GetSection(LocalHostOptions.Section).Get<LocalHostOptions>() ?? new LocalHostOptions();
+builder.WebHost.UseUrls(local.Urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+builder.Services.AddOptions<LocalHostOptions>()
+    .Bind(builder.Configuration.GetSection(LocalHostOptions.Section))
+    .ValidateDataAnnotations()
+    .ValidateOnStart();
+
+// Registered before the WebJobs host so the storage initializer (a hosted service) has created the containers and
+// queues before the listeners start.
+builder.Services
+    .AddPriceCapPipeline(builder.Configuration)
+    .AddPriceCapAlerts(builder.Configuration)
+    .AddPriceCapApi();
+
+builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
+
+var app = builder.Build();
+app.UseMiddleware<ApiKeyMiddleware>();
+app.MapPriceCapApi();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var urls = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.Urls;
+    app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix})", urls, ApiEndpoints.Prefix);
+});
+
+await app.RunAsync().ConfigureAwait(false);
