@@ -233,20 +233,19 @@ resource hostQueueContributor 'Microsoft.Authorization/roleAssignments@2022-04-0
   }
 }
 
-// Storage Table Data Contributor on each of the pipeline's tables only: records, indexes, receipts, alert delivery
-// status. The host itself needs no table on Flex Consumption.
-resource tableContributors 'Microsoft.Authorization/roleAssignments@2022-04-01' = [
-  for (table, i) in items(storageNames.tables): {
-    name: guid(tables[i].id, appIdentityName, roles.tableDataContributor)
-    scope: tables[i]
-    properties: {
-      roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
-      principalId: appPrincipalId
-      principalType: 'ServicePrincipal'
-      description: 'Pipeline table ${table.value}'
-    }
+// Storage Table Data Contributor on the account: the pipeline creates its tables at start-up if missing
+// (StorageInitializer, CreateTableIfNotExists), and Create Table is a request to the account's table service rather
+// than to one table, so a table-scoped assignment could refuse it and stop the host. The role grants table data only.
+resource tableContributor 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(account.id, appIdentityName, roles.tableDataContributor)
+  scope: account
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.tableDataContributor)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+    description: 'Pipeline tables (records, indexes, receipts, alert delivery status)'
   }
-]
+}
 
 output name string = account.name
 output id string = account.id
