@@ -83,10 +83,23 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
         }
 
         var missing = uploads.Where((_, i) => results[i] is null).ToList();
+        var json = JsonSerializer.Serialize(results.Where(r => r is not null), ResultJson.Options);
+        if (settings.Out is { } outFile)
+        {
+            try
+            {
+                await File.WriteAllTextAsync(outFile, json + Environment.NewLine, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                throw new UsageException($"Cannot write '{outFile}': {e.Message}", e);
+            }
+        }
+
         if (settings.Format == OutputFormat.Json)
         {
             await using var stdout = new StreamWriter(environment.StandardOutput, leaveOpen: true);
-            await stdout.WriteLineAsync(JsonSerializer.Serialize(results.Where(r => r is not null), ResultJson.Options)).ConfigureAwait(false);
+            await stdout.WriteLineAsync(json).ConfigureAwait(false);
         }
         else
         {

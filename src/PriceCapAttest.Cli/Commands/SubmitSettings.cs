@@ -28,6 +28,10 @@ public sealed class SubmitSettings : CommandSettings
     [DefaultValue(OutputFormat.Table)]
     public OutputFormat Format { get; init; } = OutputFormat.Table;
 
+    [CommandOption("--out <FILE>")]
+    [Description("Also write the receipts (a JSON array) to FILE.")]
+    public string? Out { get; init; }
+
     public override ValidationResult Validate()
     {
         if (Paths.Length == 0)
