@@ -2,7 +2,6 @@ using System.ComponentModel;
 using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Input;
 using PriceCapAttest.Cli.Output;
-using PriceCapAttest.Domain;
 using PriceCapAttest.Domain.Results;
 using Spectre.Console;
 using Spectre.Console.Cli;
@@ -20,8 +19,7 @@ public sealed class CheckCommand(CliEnvironment environment) : Command<CheckSett
     {
         var schedule = ScheduleSource.Load(settings.Schedule);
         var files = PathExpander.Expand(settings.Paths);
-        var checker = new AttestationChecker(schedule, CheckOptions.Default, environment.Clock);
-        var run = new CheckRun(checker, environment.Error, cancellationToken);
+        var run = new CheckRun(new CheckerSet(schedule, environment.Clock), environment.Error, cancellationToken);
 
         var showProgress = environment.ErrorIsTerminal
             && files.Count > environment.ProgressThreshold

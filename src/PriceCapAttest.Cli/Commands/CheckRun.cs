@@ -1,6 +1,5 @@
 using PriceCapAttest.Cli.Input;
 using PriceCapAttest.Cli.Output;
-using PriceCapAttest.Domain;
 using PriceCapAttest.Domain.Results;
 using Spectre.Console;
 
@@ -10,7 +9,7 @@ namespace PriceCapAttest.Cli.Commands;
 /// Checks files one at a time, passing each result to the writer as soon as it is produced. A file that cannot
 /// be opened or read is named on stderr and counted (the run ends with exit code 1); the others are still checked.
 /// </summary>
-public sealed class CheckRun(AttestationChecker checker, IAnsiConsole error, CancellationToken cancellationToken)
+public sealed class CheckRun(CheckerSet checkers, IAnsiConsole error, CancellationToken cancellationToken)
 {
     public CheckSummary Summary { get; } = new();
 
@@ -28,7 +27,7 @@ public sealed class CheckRun(AttestationChecker checker, IAnsiConsole error, Can
         {
             using var stream = new FileStream(file.Path, FileMode.Open, FileAccess.Read, FileShare.Read,
                 bufferSize: 64 * 1024, FileOptions.SequentialScan);
-            foreach (var result in checker.Check(stream, format, file.Source)) Emit(result, writer);
+            foreach (var result in checkers.For(format).Check(stream, format, file.Source)) Emit(result, writer);
             Summary.FileRead();
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -50,5 +49,5 @@ public sealed class CheckRun(AttestationChecker checker, IAnsiConsole error, Can
         null,
         [new ValidationIssue("", ErrorCodes.UnsupportedFileType,
             $"'{Path.GetFileName(file.Path)}' is neither a .json nor a .csv file; attestations are read from those two formats only.")],
-        checker.Schedule.Version);
+        checkers.Schedule.Version);
 }
