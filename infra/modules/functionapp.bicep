@@ -164,6 +164,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
       APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'ClientId=${identityClientId};Authorization=AAD'
       Alerts__SigningSecret: '@Microsoft.KeyVault(SecretUri=${signingSecretUri})'
+      // Absolute links to the HTTP API in the alerts regulators receive.
+      Alerts__ApiBaseUrl: 'https://${app.properties.defaultHostName}'
       Ingest__MaxDocumentBytes: string(ingestMaxDocumentBytes)
       Schedule__BlobName: capScheduleBlobName
     },

@@ -74,6 +74,12 @@ public class AppSettings
     }
 
     [Fact]
+    public void Alert_links_point_at_the_app_over_https()
+    {
+        Assert.StartsWith("https://", AppSettingsTemplate.Text("Alerts__ApiBaseUrl"), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ingest_limit_defaults_to_10_MiB()
     {
         Assert.Equal("10485760", Settings["Ingest__MaxDocumentBytes"]);

@@ -20,6 +20,7 @@ public static class AppSettingsTemplate
         "APPLICATIONINSIGHTS_CONNECTION_STRING",
         "APPLICATIONINSIGHTS_AUTHENTICATION_STRING",
         "Alerts__SigningSecret",
+        "Alerts__ApiBaseUrl",
         "Ingest__MaxDocumentBytes",
         "Schedule__BlobName",
     ];
