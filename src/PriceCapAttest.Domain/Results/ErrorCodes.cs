@@ -14,6 +14,7 @@ public static class ErrorCodes
     public const string DuplicateColumn = nameof(DuplicateColumn);
     public const string InvalidCsv = nameof(InvalidCsv);
     public const string Unreadable = nameof(Unreadable);
+    public const string TooManyAttestations = nameof(TooManyAttestations);
 
     // Fields
     public const string Required = nameof(Required);
