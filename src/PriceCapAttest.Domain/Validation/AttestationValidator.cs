@@ -1,0 +1,84 @@
+using FluentValidation;
+using FluentValidation.Results;
+using PriceCapAttest.Domain.Documents;
+using PriceCapAttest.Domain.Results;
+
+namespace PriceCapAttest.Domain.Validation;
+
+/// <summary>
+/// Every rule of attestation document v1 (attestation-format.md, field table), each failure named by the field's
+/// JSON path with a stable code. All failures of a document are reported.
+/// </summary>
+public sealed class AttestationValidator : JsonPathValidator<AttestationDocument>
+{
+    private const string FxRates = "fxRatesToUsd";
+
+    public AttestationValidator(TimeProvider clock)
+    {
+        ArgumentNullException.ThrowIfNull(clock);
+
+        Field(x => x.SchemaVersion).RequiredText("schemaVersion")
+            .Must(Codes.IsSupportedSchemaVersion).WithErrorCode(ErrorCodes.UnsupportedSchemaVersion)
+            .WithMessage((_, version) => $"schemaVersion \"{version}\" is not supported: this service reads version 1.x (for example \"1.0\").");
+        Field(x => x.AttestationId).RequiredText("attestationId")
+            .MaximumLength(64).WithErrorCode(ErrorCodes.TooLong).WithMessage("attestationId must be at most 64 characters long.")
+            .Must(Codes.IsAttestationId).WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage("attestationId may hold only letters A-Z and a-z, digits 0-9, '.', '_' and '-'.");
+
+        Field(x => x.Attestor!).Required("attestor").SetValidator(new AttestorValidator(clock));
+        Field(x => x.Vessel!).Required("vessel").SetValidator(new VesselValidator());
+        Field(x => x.Voyage!).Required("voyage").SetValidator(new VoyageValidator());
+        Field(x => x.Contract!).Required("contract").SetValidator(new ContractValidator());
+        Field(x => x.Cargo!).Required("cargo").SetValidator(new CargoValidator());
+        Field(x => x.Price!).Required("price").SetValidator(new PriceValidator());
+        EachOf(x => x.AncillaryCosts).SetValidator(new AncillaryCostValidator());
+        EachOf(x => x.ServiceProviders).SetValidator(new ServiceProviderValidator());
+        Field(x => x.Exemption!).SetValidator(new ExemptionValidator());
+
+        RuleFor(x => x.Contract!.Date)
+            .Must(IsNotAfterLoading).WithErrorCode(ErrorCodes.DateOrder)
+            .WithMessage("contract.date lies after voyage.loadingDate: the contract must be concluded by the loading date.")
+            .When(x => x.Contract is not null)
+            .OverridePropertyName("contract.date");
+
+        RuleFor(x => x).Custom(CheckFxRates);
+    }
+
+    private static bool IsNotAfterLoading(AttestationDocument document, DateOnly? contractDate) =>
+        contractDate is null || document.Voyage?.LoadingDate is not { } loading || contractDate <= loading;
+
+    /// <summary>Each rate is for a known currency and positive; every non-USD currency used has a rate.</summary>
+    private static void CheckFxRates(AttestationDocument document, ValidationContext<AttestationDocument> context)
+    {
+        foreach (var (currency, rate) in document.FxRatesToUsd)
+        {
+            var path = $"{FxRates}.{currency}";
+            if (!IsoCurrencies.IsAssigned(currency))
+                Fail(context, path, ErrorCodes.UnknownValue, $"\"{currency}\" in fxRatesToUsd is not an ISO 4217 currency code in upper case.");
+            else if (rate is null)
+                Fail(context, path, ErrorCodes.Required, $"The rate for {currency} is required (USD per one {currency}).");
+            else if (rate <= 0m)
+                Fail(context, path, ErrorCodes.OutOfRange, $"The rate for {currency} must be greater than 0 (USD per one {currency}).");
+        }
+
+        foreach (var currency in CurrenciesNeedingRates(document))
+        {
+            if (!document.FxRatesToUsd.ContainsKey(currency))
+            {
+                Fail(context, $"{FxRates}.{currency}", ErrorCodes.MissingFxRate,
+                    $"An amount is in {currency}: fxRatesToUsd must give the rate for {currency} (USD per one {currency}).");
+            }
+        }
+    }
+
+    /// <summary>The currencies of the price and the costs, other than USD and other than invalid codes (reported where they stand).</summary>
+    private static IEnumerable<string> CurrenciesNeedingRates(AttestationDocument document) =>
+        document.AncillaryCosts.Select(cost => cost.Currency)
+            .Prepend(document.Price?.Currency)
+            .OfType<string>()
+            .Where(currency => currency != IsoCurrencies.UsDollar && IsoCurrencies.IsAssigned(currency))
+            .Distinct(StringComparer.Ordinal);
+
+    private static void Fail(ValidationContext<AttestationDocument> context, string path, string code, string message) =>
+        context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code });
+}

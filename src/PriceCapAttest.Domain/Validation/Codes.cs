@@ -1,0 +1,56 @@
+using System.Collections.Frozen;
+using System.Text.RegularExpressions;
+using PriceCapAttest.Domain.Documents;
+
+namespace PriceCapAttest.Domain.Validation;
+
+/// <summary>The named predicates of the format's codes and identifiers.</summary>
+public static partial class Codes
+{
+    /// <summary>The UN/LOCODE country part for places in international waters.</summary>
+    private const string InternationalWaters = "XZ";
+
+    public static bool IsUpperAlpha2(string? value) => value is { Length: 2 } && value.All(char.IsAsciiLetterUpper);
+
+    public static bool IsUpperAlpha3(string? value) => value is { Length: 3 } && value.All(char.IsAsciiLetterUpper);
+
+    /// <summary>1-64 characters of A-Z a-z 0-9 . _ -</summary>
+    public static bool IsAttestationId(string? value) => value is not null && AttestationIdPattern().IsMatch(value);
+
+    /// <summary>"1.0", "1.1", ...: version 1 of the format, any minor version.</summary>
+    public static bool IsSupportedSchemaVersion(string? value) =>
+        value is not null && SchemaVersionPattern().IsMatch(value);
+
+    /// <summary>Two capital letters and three of A-Z or 2-9.</summary>
+    public static bool IsUnLocode(string? value) => value is not null && UnLocodePattern().IsMatch(value);
+
+    public static bool HasLocodeCountry(string? value) =>
+        value is { Length: >= 2 } && (IsoCountries.IsAssigned(value[..2]) || value[..2] == InternationalWaters);
+
+    /// <summary>The HS code without its dots and spaces, or null when it holds anything else or not 4-10 digits.</summary>
+    public static string? HsDigits(string? hsCode)
+    {
+        if (hsCode is null)
+            return null;
+        var digits = hsCode.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
+        return digits.Length is >= 4 and <= 10 && digits.All(char.IsAsciiDigit) ? digits : null;
+    }
+
+    /// <summary>True when the HS heading (first four digits) is one the product must be declared under.</summary>
+    public static bool HsCodeAgreesWithProduct(string? product, string? hsCode) =>
+        product is null
+        || !Vocabulary.HsHeadingsByProduct.TryGetValue(product, out var headings)
+        || HsDigits(hsCode) is not { } digits
+        || headings.Contains(digits[..4], StringComparer.Ordinal);
+
+    public static string List(FrozenSet<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal));
+
+    [GeneratedRegex("^[A-Za-z0-9._-]{1,64}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex AttestationIdPattern();
+
+    [GeneratedRegex("^1\\.[0-9]+\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex SchemaVersionPattern();
+
+    [GeneratedRegex("^[A-Z]{2}[A-Z2-9]{3}\\z", RegexOptions.CultureInvariant)]
+    private static partial Regex UnLocodePattern();
+}
