@@ -35,7 +35,7 @@ public sealed class AttestationChecker
         CheckWithDocuments(content, format, source).Select(checkedAttestation => checkedAttestation.Result);
 
     /// <summary>As <see cref="Check(Stream, DocumentFormat, string)"/>, with each result's document.</summary>
-    public IEnumerable<CheckedAttestation> CheckWithDocuments(Stream content, DocumentFormat format, string source)
+    public IEnumerable<CheckedDocument> CheckWithDocuments(Stream content, DocumentFormat format, string source)
     {
         var parsed = format == DocumentFormat.Json
             ? AttestationJsonReader.Read(content, _options.Limits)
@@ -44,7 +44,7 @@ public sealed class AttestationChecker
         foreach (var attestation in parsed)
         {
             var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(id);
-            yield return new CheckedAttestation(Check(attestation, source, duplicate), attestation.Document);
+            yield return new CheckedDocument(Check(attestation, source, duplicate), attestation.Document);
         }
     }
 

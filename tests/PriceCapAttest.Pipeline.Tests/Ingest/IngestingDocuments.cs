@@ -64,6 +64,29 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task RecordsACsvDocumentLikeItsJsonTwinWithAVesselIndexEntry()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var shipper = PipelineHarness.NewShipper();
+        var imo = "9176187";
+        var csv = await harness.UploadAsync(shipper, "q1/voyages.csv", Documents.Csv("ATT-CSV-1", imo: imo, loadingDate: "2026-03-05"));
+        var json = await harness.UploadAsync(shipper, "q1/voyage.json", Documents.Json("ATT-JSON-1", imo: imo, loadingDate: "2026-03-05"));
+
+        var fromCsv = Assert.Single((await harness.Ingest.IngestAsync(csv, CancellationToken.None)).Receipt.Attestations);
+        var fromJson = Assert.Single((await harness.Ingest.IngestAsync(json, CancellationToken.None)).Receipt.Attestations);
+
+        Assert.Equal(Verdict.Violation, fromCsv.Verdict);
+        Assert.Equal(fromJson.Verdict, fromCsv.Verdict);
+        Assert.Equal(new RecordKey(shipper, "ATT-CSV-1", 1), fromCsv.Record);
+        var csvAnswer = await harness.Queries.GetAttestationAsync(shipper, "ATT-CSV-1", null, CancellationToken.None);
+        var jsonAnswer = await harness.Queries.GetAttestationAsync(shipper, "ATT-JSON-1", null, CancellationToken.None);
+        Assert.Equal(System.Text.Json.JsonSerializer.Serialize(jsonAnswer!.Regimes), System.Text.Json.JsonSerializer.Serialize(csvAnswer!.Regimes));
+        Assert.Equal(jsonAnswer.Flags, csvAnswer.Flags);
+        var vessel = await harness.Queries.ListVesselAttestationsAsync(imo, "2026-03-01", "2026-03-31", null, 100, CancellationToken.None);
+        Assert.Equal(["ATT-CSV-1", "ATT-JSON-1"], vessel.Items.Where(v => v.ShipperId == shipper).Select(v => v.AttestationId).Order());
+    }
+
+    [Fact]
     public async Task TheSameBlobTwiceGivesOneVersionAndOneAlert()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);

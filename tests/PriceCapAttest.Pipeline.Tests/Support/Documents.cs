@@ -31,6 +31,17 @@ internal static class Documents
         }
         """;
 
+    /// <summary>The attestation of <see cref="Json"/> as one CSV row (columns named by JSON path).</summary>
+    public static string Csv(string attestationId, decimal price = 46.00m, string imo = Imo, string loadingDate = "2026-03-02") =>
+        "schemaVersion,attestationId,attestor.name,attestor.tier,attestor.country,attestor.signatory,attestor.signedAt," +
+        "vessel.imo,vessel.name,vessel.flag,voyage.loadPort,voyage.loadingDate,voyage.dischargePort,voyage.dischargeDate," +
+        "voyage.stsTransfer,contract.reference,contract.date,cargo.product,cargo.hsCode,cargo.grade,cargo.origin," +
+        "cargo.quantity.value,cargo.quantity.unit,cargo.apiGravity,price.value,price.currency,price.unit,price.basis," +
+        "serviceProviders[0].role,serviceProviders[0].name,serviceProviders[0].country\n" +
+        $"1.0,{attestationId},Aegean Energy Trading SA,1,GR,\"A. Meyer, Head of Compliance\",2026-03-01T09:00:00Z," +
+        $"{imo},NORDIC STAR,LR,RUPRI,{loadingDate},INMUN,2026-03-30,false,C-2026-017,2026-02-10,crude,2709.00,Urals,RU," +
+        $"100000,bbl,31.5,{price.ToString(CultureInfo.InvariantCulture)},USD,bbl,FOB,insurer,North P&I,GB\n";
+
     public static string Batch(params string[] attestations) =>
         "{ \"attestations\": [" + string.Join(",", attestations) + "] }";
 
