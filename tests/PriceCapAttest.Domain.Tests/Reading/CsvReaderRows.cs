@@ -1,0 +1,182 @@
+using PriceCapAttest.Domain.Documents;
+using PriceCapAttest.Domain.Reading;
+using PriceCapAttest.Domain.Results;
+
+namespace PriceCapAttest.Domain.Tests.Reading;
+
+public class CsvReaderRows
+{
+    private static readonly string Header = string.Join(',', AttestationCsvReader.RequiredColumns);
+
+    /// <summary>A minimal row for the required columns, with the given cells replaced (by column name).</summary>
+    private static string Row(params (string Column, string Cell)[] replace)
+    {
+        var cells = new Dictionary<string, string>
+        {
+            ["schemaVersion"] = "1.0", ["attestationId"] = "ATT-1", ["attestor.name"] = "Baltic Energy Trading SA",
+            ["attestor.tier"] = "1", ["attestor.country"] = "CH", ["attestor.signatory"] = "A. Meyer",
+            ["attestor.signedAt"] = "2026-03-01T09:00:00Z", ["vessel.imo"] = "9074729", ["vessel.name"] = "NORDIC STAR",
+            ["vessel.flag"] = "LR", ["voyage.loadPort"] = "RUPRI", ["voyage.loadingDate"] = "2026-03-02",
+            ["contract.reference"] = "C-1", ["contract.date"] = "2026-02-10", ["cargo.product"] = "crude",
+            ["cargo.hsCode"] = "2709.00", ["cargo.origin"] = "RU", ["cargo.quantity.value"] = "100000",
+            ["cargo.quantity.unit"] = "t", ["price.value"] = "42.10", ["price.currency"] = "USD",
+            ["price.unit"] = "bbl", ["price.basis"] = "FOB",
+        };
+        foreach (var (column, cell) in replace)
+            cells[column] = cell;
+        return string.Join(',', AttestationCsvReader.RequiredColumns.Select(c => TestDocuments.Quote(cells[c])));
+    }
+
+    [Fact]
+    public void ReadsOneAttestationPerRowIndexedFromZero()
+    {
+        var parsed = Readers.Csv($"{Header}\n{Row()}\n{Row(("attestationId", "ATT-2"))}\n");
+
+        Assert.Equal([0, 1], parsed.Select(p => p.Index));
+        Assert.Equal(["ATT-1", "ATT-2"], parsed.Select(p => p.Document!.AttestationId));
+        Assert.All(parsed, p => Assert.Empty(p.ReadErrors));
+        Assert.Equal(42.10m, parsed[0].Document!.Price!.Value);
+        Assert.Equal(new DateOnly(2026, 3, 2), parsed[0].Document!.Voyage!.LoadingDate);
+    }
+
+    [Fact]
+    public void ReadsQuotedCellsWithCommasQuotesAndNewlines()
+    {
+        var name = "Baltic \"Energy\", Trading\nSA";
+        var parsed = Assert.Single(Readers.Csv($"{Header}\r\n{Row(("attestor.name", name))}\r\n"));
+
+        Assert.Equal(name, parsed.Document!.Attestor!.Name);
+        Assert.Empty(parsed.ReadErrors);
+    }
+
+    [Fact]
+    public void TreatsAnEmptyCellAsAbsent()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("attestor.tier", ""), ("vessel.flag", ""))}\n"));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Null(parsed.Document!.Attestor!.Tier);
+        Assert.Null(parsed.Document.Vessel!.Flag);
+    }
+
+    [Fact]
+    public void ReportsAMalformedCellAndGoesOn()
+    {
+        var parsed = Readers.Csv($"{Header}\n{Row(("price.value", "42,10"), ("voyage.loadingDate", "02.03.2026"))}\n{Row()}\n");
+
+        Assert.Equal(2, parsed.Count);
+        Assert.Equal(ErrorCodes.WrongType, parsed[0].Single("price.value").Code);
+        Assert.Equal(ErrorCodes.InvalidFormat, parsed[0].Single("voyage.loadingDate").Code);
+        Assert.Empty(parsed[1].ReadErrors);
+    }
+
+    [Fact]
+    public void KeepsFormulaLikeCellsAsText()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("vessel.imo", "=HYPERLINK(\"http://x\",\"9074729\")"))}\n"));
+
+        Assert.Equal("=HYPERLINK(\"http://x\",\"9074729\")", parsed.Document!.Vessel!.Imo);
+    }
+
+    [Theory]
+    [InlineData("true", true)]
+    [InlineData("FALSE", false)]
+    public void ReadsBooleans(string cell, bool expected)
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header},voyage.stsTransfer\n{Row()},{cell}\n"));
+
+        Assert.Equal(expected, parsed.Document!.Voyage!.StsTransfer);
+    }
+
+    [Fact]
+    public void ReportsABooleanThatIsNot()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header},voyage.stsTransfer\n{Row()},yes\n"));
+
+        Assert.Equal(ErrorCodes.WrongType, parsed.Single("voyage.stsTransfer").Code);
+    }
+
+    [Fact]
+    public void ReadsIndexedListsInIndexOrderSkippingEmptyEntries()
+    {
+        var csv = $"{Header},ancillaryCosts[5].type,ancillaryCosts[5].value,ancillaryCosts[5].currency,ancillaryCosts[5].unit," +
+                  "ancillaryCosts[0].type,ancillaryCosts[0].value,ancillaryCosts[0].currency,ancillaryCosts[0].unit," +
+                  "ancillaryCosts[2].type,ancillaryCosts[2].value,serviceProviders[0].role,serviceProviders[0].name,serviceProviders[0].country\n" +
+                  $"{Row()},insurance,0.25,USD,bbl,freight,3.10,USD,bbl,,,insurer,North P&I,GB\n";
+
+        var parsed = Assert.Single(Readers.Csv(csv));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal(
+        [
+            new AncillaryCost { Type = "freight", Value = 3.10m, Currency = "USD", Unit = "bbl" },
+            new AncillaryCost { Type = "insurance", Value = 0.25m, Currency = "USD", Unit = "bbl" },
+        ], parsed.Document!.AncillaryCosts);
+        Assert.Equal([new ServiceProvider { Role = "insurer", Name = "North P&I", Country = "GB" }], parsed.Document.ServiceProviders);
+    }
+
+    [Fact]
+    public void NamesListErrorsByPositionInTheList()
+    {
+        var csv = $"{Header},ancillaryCosts[3].type,ancillaryCosts[3].value,ancillaryCosts[7].type,ancillaryCosts[7].value\n" +
+                  $"{Row()},freight,3.10,insurance,cheap\n";
+
+        var parsed = Assert.Single(Readers.Csv(csv));
+
+        Assert.Equal(ErrorCodes.WrongType, parsed.Single("ancillaryCosts[1].value").Code);
+    }
+
+    [Fact]
+    public void ReadsOneRateColumnPerCurrency()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header},fxRatesToUsd.EUR,fxRatesToUsd.GBP,fxRatesToUsd.JPY\n{Row()},1.08,,0.0067\n"));
+
+        Assert.Equal(2, parsed.Document!.FxRatesToUsd.Count);
+        Assert.Equal(1.08m, parsed.Document.FxRatesToUsd["EUR"]);
+        Assert.Equal(0.0067m, parsed.Document.FxRatesToUsd["JPY"]);
+    }
+
+    [Fact]
+    public void IgnoresUnknownColumnsAndTrimsHeaderNames()
+    {
+        var header = string.Join(',', AttestationCsvReader.RequiredColumns.Select(c => $" {c} "));
+        var parsed = Assert.Single(Readers.Csv($"notes,{header},vessel.callSign\nhello,{Row()},ABCD\n"));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal("ATT-1", parsed.Document!.AttestationId);
+    }
+
+    [Fact]
+    public void SkipsBlankLinesButCountsThem()
+    {
+        var parsed = Readers.Csv($"{Header}\n{Row()}\n\n{Row(("attestationId", "ATT-3"))}\n");
+
+        Assert.Equal([0, 2], parsed.Select(p => p.Index));
+    }
+
+    [Fact]
+    public void ReportsARowWithMoreCellsThanTheHeader()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row()},extra\n"));
+
+        Assert.Equal(ErrorCodes.InvalidCsv, parsed.Single("$").Code);
+    }
+
+    [Fact]
+    public void ReadsAShortRowAsEmptyCells()
+    {
+        var row = Row();
+        var parsed = Assert.Single(Readers.Csv($"{Header}\n{row[..row.LastIndexOf(',')]}\n"));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Null(parsed.Document!.Price!.Basis);
+    }
+
+    [Fact]
+    public void ReadsRowsStartingWithHash()
+    {
+        var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("schemaVersion", "#1.0"))}\n"));
+
+        Assert.Equal("#1.0", parsed.Document!.SchemaVersion);
+    }
+}

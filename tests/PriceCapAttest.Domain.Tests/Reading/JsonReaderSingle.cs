@@ -1,0 +1,82 @@
+using PriceCapAttest.Domain.Documents;
+
+namespace PriceCapAttest.Domain.Tests.Reading;
+
+public class JsonReaderSingle
+{
+    [Fact]
+    public void MapsEveryFieldOfTheFormatPageExample()
+    {
+        var parsed = Assert.Single(Readers.Json(TestDocuments.CrudeJson));
+
+        Assert.Equal(0, parsed.Index);
+        Assert.Empty(parsed.ReadErrors);
+        var d = parsed.Document!;
+        Assert.Equal("1.0", d.SchemaVersion);
+        Assert.Equal("ATT-2026-0042", d.AttestationId);
+        Assert.Equal(new Attestor
+        {
+            Name = "Baltic Energy Trading SA", Tier = 1, Country = "CH", Signatory = "A. Meyer, Head of Compliance",
+            SignedAt = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero),
+        }, d.Attestor);
+        Assert.Equal(new Vessel { Imo = "9074729", Name = "NORDIC STAR", Flag = "LR" }, d.Vessel);
+        Assert.Equal(new Voyage
+        {
+            LoadPort = "RUPRI", LoadingDate = new DateOnly(2026, 3, 2), DischargePort = "INMUN",
+            DischargeDate = new DateOnly(2026, 3, 30), StsTransfer = false,
+        }, d.Voyage);
+        Assert.Equal(new ContractInfo { Reference = "C-2026-017", Date = new DateOnly(2026, 2, 10) }, d.Contract);
+        Assert.Equal(new Cargo
+        {
+            Product = "crude", HsCode = "2709.00", Grade = "Urals", Origin = "RU",
+            Quantity = new Quantity { Value = 100000m, Unit = "t" }, ApiGravity = 31.5m,
+        }, d.Cargo);
+        Assert.Equal(new Price { Value = 42.10m, Currency = "USD", Unit = "bbl", Basis = "FOB" }, d.Price);
+        Assert.Equal(
+        [
+            new AncillaryCost { Type = "freight", Value = 3.10m, Currency = "USD", Unit = "bbl" },
+            new AncillaryCost { Type = "insurance", Value = 0.25m, Currency = "USD", Unit = "bbl" },
+            new AncillaryCost { Type = "port", Value = 15000m, Currency = "USD", Unit = "lumpsum", Description = "port dues, loading" },
+        ], d.AncillaryCosts);
+        Assert.Equal(1.08m, Assert.Single(d.FxRatesToUsd, kv => kv.Key == "EUR").Value);
+        Assert.Equal(
+        [
+            new ServiceProvider { Role = "insurer", Name = "North P&I", Country = "GB" },
+            new ServiceProvider { Role = "shipowner", Name = "Aegean Tankers", Country = "GR" },
+        ], d.ServiceProviders);
+        Assert.Equal(new Exemption { Type = "sakhalin2", Reference = "GL 55E" }, d.Exemption);
+    }
+
+    [Fact]
+    public void IgnoresUnknownProperties()
+    {
+        var json = TestDocuments.Crude().SetJson("futureField", "{\"a\":[1,2]}").SetJson("vessel.callSign", "\"ABCD\"").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal("NORDIC STAR", parsed.Document!.Vessel!.Name);
+    }
+
+    [Fact]
+    public void TreatsNullAsAbsent()
+    {
+        var json = TestDocuments.Crude().Set("voyage.dischargeDate", (System.Text.Json.Nodes.JsonNode?)null).ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Null(parsed.Document!.Voyage!.DischargeDate);
+    }
+
+    [Fact]
+    public void AcceptsInstantsWithOffsetAndFraction()
+    {
+        var json = TestDocuments.Crude().Set("attestor.signedAt", "2026-03-01T11:00:00.250+02:00").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal(new DateTimeOffset(2026, 3, 1, 9, 0, 0, 250, TimeSpan.Zero), parsed.Document!.Attestor!.SignedAt);
+    }
+}
