@@ -47,7 +47,7 @@ public sealed class CheckRun(CheckerSet checkers, IAnsiConsole error, Cancellati
         file.Source,
         0,
         null,
-        [new ValidationIssue("", ErrorCodes.UnsupportedFileType,
+        [new ValidationIssue("$", ErrorCodes.UnsupportedFileType,
             $"'{Path.GetFileName(file.Path)}' is neither a .json nor a .csv file; attestations are read from those two formats only.")],
         checkers.Schedule.Version);
 }

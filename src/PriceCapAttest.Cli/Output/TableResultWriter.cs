@@ -87,7 +87,7 @@ public sealed class TableResultWriter(IAnsiConsole console, string scheduleVersi
         lines.AddRange(result.Reasons.Select(r => Markup.Escape(r)));
         lines.AddRange(result.Flags.Select(f => $"[grey]flag[/] {Markup.Escape(f)}"));
         lines.AddRange(result.Errors.Select(e =>
-            $"[magenta]{Markup.Escape(e.Field.Length == 0 ? "(file)" : e.Field)}[/] {Markup.Escape(e.Code)}: {Markup.Escape(e.Message)}"));
+            $"[magenta]{Markup.Escape(e.Field is "" or "$" ? "(file)" : e.Field)}[/] {Markup.Escape(e.Code)}: {Markup.Escape(e.Message)}"));
         return string.Join("\n", lines);
     }
 }

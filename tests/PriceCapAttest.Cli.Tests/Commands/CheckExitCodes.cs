@@ -136,5 +136,6 @@ public sealed class CheckExitCodes
         Assert.Equal("Rejected", result.GetProperty("verdict").GetString());
         Assert.Equal(JsonValueKind.Null, result.GetProperty("attestationId").ValueKind);
         Assert.Equal("UnsupportedFileType", result.GetProperty("errors")[0].GetProperty("code").GetString());
+        Assert.Equal("$", result.GetProperty("errors")[0].GetProperty("field").GetString());
     }
 }

@@ -3,14 +3,14 @@ using PriceCapAttest.Cli.Tests.Infrastructure;
 
 namespace PriceCapAttest.Cli.Tests.Samples;
 
-/// <summary>samples/expected.json: per sample file (path relative to samples/) the expected result of each attestation.</summary>
+/// <summary>samples/expected.jsonc (plain JSON; the extension keeps it out of <c>pricecap check samples/</c>): per sample file (path relative to samples/) the expected result of each attestation.</summary>
 public sealed record SampleManifest(IReadOnlyList<SampleFile> Files)
 {
     private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
 
     public static SampleManifest Load() =>
-        JsonSerializer.Deserialize<SampleManifest>(File.ReadAllText(Path.Combine(RepoPaths.Samples, "expected.json")), Options)
-        ?? throw new InvalidOperationException("samples/expected.json is empty");
+        JsonSerializer.Deserialize<SampleManifest>(File.ReadAllText(Path.Combine(RepoPaths.Samples, "expected.jsonc")), Options)
+        ?? throw new InvalidOperationException("samples/expected.jsonc is empty");
 }
 
 public sealed record SampleFile(string Path, string? Shows, IReadOnlyList<ExpectedResult> Results);

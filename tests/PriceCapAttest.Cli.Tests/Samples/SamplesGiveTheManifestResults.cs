@@ -5,7 +5,7 @@ using PriceCapAttest.Domain.Results;
 namespace PriceCapAttest.Cli.Tests.Samples;
 
 /// <summary>
-/// The samples README walks through: each file gives the results samples/expected.json lists; together they
+/// The samples README walks through: each file gives the results samples/expected.jsonc lists; together they
 /// show every verdict and every reason code; each CSV sample gives the same results as its JSON twin.
 /// </summary>
 public sealed class SamplesGiveTheManifestResults
@@ -45,7 +45,6 @@ public sealed class SamplesGiveTheManifestResults
         var onDisk = Directory.GetFiles(RepoPaths.Samples, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(RepoPaths.Samples, f).Replace('\\', '/'))
             .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
-            .Where(f => f != "expected.json")
             .Order(StringComparer.Ordinal);
 
         Assert.Equal(onDisk, Manifest.Files.Select(f => f.Path).Order(StringComparer.Ordinal));

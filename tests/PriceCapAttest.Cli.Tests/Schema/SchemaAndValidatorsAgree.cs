@@ -56,7 +56,7 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("serviceProviders[0].role", "\"bank\""), "serviceProviders[0].role" },
         { DocumentMutation.Remove("serviceProviders[0].country"), "serviceProviders[0].country" },
         { DocumentMutation.Set("exemption", """{ "type": "gl55", "reference": "x" }"""), "exemption.type" },
-        { DocumentMutation.Set("price.currency", "\"EUR\""), "fxRatesToUsd" },
+        { DocumentMutation.Set("price.currency", "\"EUR\""), "fxRatesToUsd.EUR" },
     };
 
     public static TheoryData<string, DocumentMutation[]> ValidDocuments => new()
@@ -69,6 +69,7 @@ public sealed class SchemaAndValidatorsAgree
         { "a price in EUR with its rate", [DocumentMutation.Set("price.currency", "\"EUR\""), DocumentMutation.Set("fxRatesToUsd", """{ "EUR": 1.08 }""")] },
         { "an HS code with spaces", [DocumentMutation.Set("cargo.hsCode", "\"2709 00 10\"")] },
         { "tier 3 attestor signed with an offset", [DocumentMutation.Set("attestor.tier", "3"), DocumentMutation.Set("attestor.signedAt", "\"2026-03-09T11:00:00+02:00\"")] },
+        { "optional fields null", [DocumentMutation.Set("voyage.dischargeDate", "null"), DocumentMutation.Set("voyage.dischargePort", "null"), DocumentMutation.Set("voyage.stsTransfer", "null"), DocumentMutation.Set("cargo.grade", "null"), DocumentMutation.Set("exemption", "null"), DocumentMutation.Set("ancillaryCosts[2].description", "null")] },
         { "a Sakhalin-2 exemption claim", [DocumentMutation.Set("exemption", """{ "type": "sakhalin2", "reference": "GL 55E" }""")] },
     };
 
