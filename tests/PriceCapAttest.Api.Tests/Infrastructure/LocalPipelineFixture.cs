@@ -1,0 +1,221 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using Azure.Storage.Blobs;
+using PriceCapAttest.Pipeline.Tests.Infrastructure;
+using PriceCapAttest.RegulatorInbox;
+
+namespace PriceCapAttest.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The pipeline as a user runs it: Azurite (free ports, in memory), a regulator inbox (in-process, free port) as the
+/// alert route of every regime, and the local host as a separate process (<c>dotnet PriceCapAttest.LocalHost.dll</c>)
+/// configured through environment variables on a free port. Ready when the API answers.
+/// </summary>
+public sealed class LocalPipelineFixture : IAsyncLifetime
+{
+    public const string ApiKey = "api-tests-key";
+
+    /// <summary>A Standard Webhooks secret for the tests only (32 random bytes).</summary>
+    public static readonly string SigningSecret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    private static readonly string[] Regimes = ["US", "EU", "GB", "CA", "JP", "AU", "NZ", "CH", "NO"];
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
+
+    private readonly AzuriteFixture _azurite = new();
+    private readonly List<string> _output = [];
+    private Process? _host;
+
+    public Inbox Inbox { get; private set; } = null!;
+
+    public Uri ApiBase { get; private set; } = null!;
+
+    public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>An HTTP client without the key.</summary>
+    public HttpClient Anonymous { get; private set; } = null!;
+
+    public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
+
+    public string HostOutput
+    {
+        get
+        {
+            lock (_output)
+            {
+                return string.Join(Environment.NewLine, _output.TakeLast(200));
+            }
+        }
+    }
+
+    public async Task InitializeAsync()
+    {
+        await _azurite.InitializeAsync();
+        Inbox = await RegulatorInbox.Inbox.StartAsync("http://127.0.0.1:0", SigningSecret);
+
+        var dll = BuildInfo.LocalHostDll;
+        if (!File.Exists(dll))
+        {
+            throw new InvalidOperationException($"The local host is not built: {dll} is missing.");
+        }
+
+        var port = FreePort();
+        ApiBase = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/api/");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        start.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
+        start.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
+        start.Environment["LocalHost__ApiKey"] = ApiKey;
+        start.Environment["Alerts__SigningSecret"] = SigningSecret;
+        foreach (var regime in Regimes)
+        {
+            start.Environment[$"Alerts__Routes__{regime}__0"] = new Uri(Inbox.BaseAddress, "/" + regime.ToLowerInvariant()).AbsoluteUri;
+        }
+
+        start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        _host = new Process { StartInfo = start };
+        _host.OutputDataReceived += (_, e) => Record(e.Data);
+        _host.ErrorDataReceived += (_, e) => Record(e.Data);
+        _host.Start();
+        _host.BeginOutputReadLine();
+        _host.BeginErrorReadLine();
+
+        Api = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Api.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        Anonymous = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_host.HasExited)
+            {
+                throw new InvalidOperationException($"The local host exited with code {_host.ExitCode}:{Environment.NewLine}{HostOutput}");
+            }
+
+            try
+            {
+                using var response = await Api.GetAsync(new Uri("schedule", UriKind.Relative));
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (clock.Elapsed > StartTimeout)
+            {
+                throw new TimeoutException($"The local host did not answer within {StartTimeout}:{Environment.NewLine}{HostOutput}");
+            }
+
+            await Task.Delay(200);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        Api?.Dispose();
+        Anonymous?.Dispose();
+        if (_host is not null)
+        {
+            try
+            {
+                if (!_host.HasExited)
+                {
+                    _host.Kill(entireProcessTree: true);
+                    await _host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // Exited meanwhile.
+            }
+
+            _host.Dispose();
+        }
+
+        if (Inbox is not null)
+        {
+            await Inbox.DisposeAsync();
+        }
+
+        await _azurite.DisposeAsync();
+    }
+
+    private readonly SemaphoreSlim _sampleLock = new(1, 1);
+    private RecordedDocument? _sample;
+
+    /// <summary>
+    /// samples/json/violation-eu.json uploaded once for the whole collection (under its own shipper) and recorded:
+    /// what the route tests query.
+    /// </summary>
+    public async Task<RecordedDocument> RecordedSampleAsync()
+    {
+        await _sampleLock.WaitAsync();
+        try
+        {
+            return _sample ??= await UploadAndWaitAsync(NewShipper(), "violation-eu.json", await File.ReadAllBytesAsync(BuildInfo.RepositoryFile("samples/json/violation-eu.json")), "ATT-2026-0043");
+        }
+        finally
+        {
+            _sampleLock.Release();
+        }
+    }
+
+    /// <summary>Uploads a document as any storage client would, then waits until the API knows the attestation.</summary>
+    public async Task<RecordedDocument> UploadAndWaitAsync(string shipper, string name, byte[] content, string attestationId)
+    {
+        var container = Blobs.GetBlobContainerClient("attestations");
+        await container.CreateIfNotExistsAsync();
+        await container.GetBlobClient($"{shipper}/{name}").UploadAsync(BinaryData.FromBytes(content), overwrite: true);
+        var path = $"attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(attestationId)}";
+        await Eventually.GetAsync(async () =>
+        {
+            using var response = await Api.GetAsync(new Uri(path, UriKind.Relative));
+            return response.StatusCode == HttpStatusCode.OK ? "recorded" : null;
+        }, $"{path} answers 200 after the upload of {name}.{Environment.NewLine}{HostOutput}");
+        return new RecordedDocument(shipper, attestationId, $"attestations/{shipper}/{name}");
+    }
+
+    /// <summary>A shipper id no other test uses (tests isolate themselves by shipper).</summary>
+    public static string NewShipper() => "shipper-" + Guid.NewGuid().ToString("N")[..10];
+
+    private void Record(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.Add(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+/// <summary>An uploaded document and the attestation recorded from it.</summary>
+public sealed record RecordedDocument(string ShipperId, string AttestationId, string BlobPath);
+
+[CollectionDefinition(Name)]
+public sealed class LocalPipelineCollection : ICollectionFixture<LocalPipelineFixture>
+{
+    public const string Name = "Local pipeline";
+}
