@@ -1,0 +1,122 @@
+using System.Globalization;
+
+namespace PriceCapAttest.Benchmarks.Infrastructure;
+
+/// <summary>The command line of the harness and the sizes it implies (full run or smoke run).</summary>
+public sealed class HarnessOptions
+{
+    public bool Smoke { get; private init; }
+
+    /// <summary>Sections to run: check, csv, ingest, query (all by default).</summary>
+    public IReadOnlySet<string> Sections { get; private init; } = AllSections;
+
+    public string RepositoryRoot { get; private init; } = "";
+
+    public string Configuration { get; private init; } = "Release";
+
+    public string OutputPath { get; private init; } = "";
+
+    public string WorkDirectory { get; private init; } = "";
+
+    public string CommandLine { get; private init; } = "";
+
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "query"]);
+
+    public int[] CsvRows => Smoke ? [2_000, 20_000] : [100_000, 1_000_000];
+
+    public int IngestDocuments => Smoke ? 100 : 5_000;
+
+    public int IngestRuns => Smoke ? 1 : 3;
+
+    /// <summary>Documents processed at once by both sides of the ingest comparison (host.json blobs.maxDegreeOfParallelism).</summary>
+    public int Parallelism { get; private init; } = 8;
+
+    public int TriggerDocuments => Smoke ? 40 : 1_000;
+
+    public int TriggerPacedDocuments => Smoke ? 10 : 100;
+
+    public int QueryAttestations => Smoke ? 500 : 100_000;
+
+    public int QueryVessels => Smoke ? 10 : 1_000;
+
+    public int QueryRequests => Smoke ? 50 : 2_000;
+
+    public static HarnessOptions Parse(string[] args)
+    {
+        ArgumentNullException.ThrowIfNull(args);
+        var smoke = false;
+        string? output = null;
+        string? only = null;
+        var parallelism = 8;
+        for (var i = 0; i < args.Length; i++)
+        {
+            switch (args[i])
+            {
+                case "--smoke":
+                    smoke = true;
+                    break;
+                case "--out":
+                    output = args[++i];
+                    break;
+                case "--only":
+                    only = args[++i];
+                    break;
+                case "--parallelism":
+                    parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,query, --parallelism <n>.");
+            }
+        }
+
+        var root = FindRepositoryRoot();
+        var sections = only is null
+            ? AllSections
+            : new HashSet<string>(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var unknown = sections.Except(AllSections).ToList();
+        if (unknown.Count > 0)
+        {
+            throw new ArgumentException($"Unknown section(s): {string.Join(", ", unknown)}.");
+        }
+
+        var work = Path.Combine(Path.GetTempPath(), "pricecap-bench-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(work);
+        return new HarnessOptions
+        {
+            Smoke = smoke,
+            Sections = sections,
+            RepositoryRoot = root,
+#if DEBUG
+            Configuration = "Debug",
+#else
+            Configuration = "Release",
+#endif
+            OutputPath = Path.GetFullPath(output ?? Path.Combine(root, "benchmarks", "results", smoke ? "smoke.md" : "latest.md")),
+            WorkDirectory = work,
+            Parallelism = parallelism,
+            CommandLine = "./bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : ""),
+        };
+    }
+
+    /// <summary>The built program of a project of this repository (same configuration as the harness).</summary>
+    public string ProgramPath(string projectDirectory, string assemblyName)
+    {
+        var path = Path.Combine(RepositoryRoot, projectDirectory, "bin", Configuration, "net10.0", assemblyName + ".dll");
+        return File.Exists(path)
+            ? path
+            : throw new FileNotFoundException($"{path} is missing: build the solution in {Configuration} first (./bench.sh does).", path);
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PriceCapAttest.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"PriceCapAttest.sln was not found above {AppContext.BaseDirectory}.");
+    }
+}

@@ -1,0 +1,86 @@
+using PriceCapAttest.Benchmarks.Check;
+using PriceCapAttest.Benchmarks.Csv;
+using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Benchmarks.Reporting;
+using PriceCapAttest.Benchmarks.Storage;
+
+// ./bench.sh runs this program in Release. `--csv-floor FILE` is the CSV floor run as a child process by the harness.
+if (args is ["--csv-floor", var csvPath])
+{
+    return CsvFloor.Run(csvPath);
+}
+
+HarnessOptions options;
+try
+{
+    options = HarnessOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine(e.Message);
+    return 1;
+}
+
+var report = new MarkdownReport();
+var acceptance = new List<(string, string)>();
+try
+{
+    if (options.Sections.Contains("check"))
+    {
+        var (single, batch) = CheckSection.Run(options, report);
+        acceptance.Add(("Full check <= 3x STJ deserialisation per document",
+            $"{MarkdownReport.Ratio(single)} (1 document), {MarkdownReport.Ratio(batch)} (batch of 1,000): {Verdict(single <= 3 && batch <= 3)}"));
+    }
+
+    if (options.Sections.Contains("csv"))
+    {
+        var sizes = await CsvSection.RunAsync(options, report);
+        var small = sizes[0];
+        var large = sizes[^1];
+        var growth = (double)large.CheckPeakBytes / small.CheckPeakBytes;
+        acceptance.Add(($"{large.Rows:N0}-row CSV: peak working set < 256 MB",
+            $"{CsvSection.MiB(large.CheckPeakBytes)}: {Verdict(large.CheckPeakBytes < 256L * 1024 * 1024)}"));
+        acceptance.Add(($"{large.Rows:N0}-row peak <= 1.5x the {small.Rows:N0}-row peak",
+            $"{MarkdownReport.Ratio(growth)}: {Verdict(growth <= 1.5)}"));
+        acceptance.Add(("CSV rows/s: check vs Sylvan floor (reported, no target)",
+            string.Join("; ", sizes.Select(s => $"{s.Rows:N0} rows: {MarkdownReport.Number(s.CheckRowsPerSecond)} vs {MarkdownReport.Number(s.FloorRowsPerSecond)} rows/s"))));
+    }
+
+    if (options.Sections.Contains("ingest"))
+    {
+        var ingest = await IngestSection.RunAsync(options, report);
+        var ratio = ingest.ServiceDocsPerSecond / ingest.RawDocsPerSecond;
+        acceptance.Add(("Ingest service >= 0.5x raw storage baseline",
+            $"{MarkdownReport.Number(ingest.ServiceDocsPerSecond)} vs {MarkdownReport.Number(ingest.RawDocsPerSecond)} docs/s = {MarkdownReport.Ratio(ratio)}: {Verdict(ratio >= 0.5)}"));
+        acceptance.Add(("Blob trigger (reported, no target)",
+            $"{MarkdownReport.Number(ingest.TriggerDocsPerSecond, "N1")} docs/s burst; paced p50 {MarkdownReport.Number(ingest.PacedP50Ms)} ms, p95 {MarkdownReport.Number(ingest.PacedP95Ms)} ms"));
+    }
+
+    if (options.Sections.Contains("query"))
+    {
+        var query = await QuerySection.RunAsync(options, report);
+        var byId = query.ByIdApiP50 / query.ByIdRawP50;
+        var byVessel = query.ByVesselApiP50 / query.ByVesselRawP50;
+        acceptance.Add(("API p50 by id <= 2x raw point read", $"{MarkdownReport.Ratio(byId)}: {Verdict(byId <= 2)}"));
+        acceptance.Add(("API p50 by vessel <= 2x raw partition query", $"{MarkdownReport.Ratio(byVessel)}: {Verdict(byVessel <= 2)}"));
+        acceptance.Add(("No API route performs a table scan", "checked by the test QueriesStayInOnePartition (Pipeline tests)"));
+    }
+}
+finally
+{
+    try
+    {
+        Directory.Delete(options.WorkDirectory, recursive: true);
+    }
+    catch (IOException)
+    {
+    }
+}
+
+Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+var machine = MachineInfo.Describe().Append(("Note", "shared machine: other builds and tests may have run at the same time")).ToList();
+await File.WriteAllTextAsync(options.OutputPath, report.Render(options.CommandLine, options.Smoke, machine, acceptance));
+Console.WriteLine($"Report written to {options.OutputPath}");
+return 0;
+
+static string Verdict(bool met) => met ? "met" : "**not met**";

@@ -1,0 +1,262 @@
+using System.Diagnostics;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Benchmarks.Reporting;
+using PriceCapAttest.Pipeline;
+using PriceCapAttest.Pipeline.Ingest;
+using PriceCapAttest.Pipeline.Receipts;
+using PriceCapAttest.Pipeline.Records;
+
+namespace PriceCapAttest.Benchmarks.Storage;
+
+/// <summary>
+/// Ingest vs raw storage, a measured harness (Stopwatch, warm-up, several runs, median): on an in-memory Azurite
+/// started here, documents already uploaded are (a) ingested by <see cref="AttestationIngestService"/> called
+/// directly and (b) handled by a raw baseline that downloads each blob and writes one table entity with the SDK,
+/// both with the same bounded parallelism. Then, on a second Azurite, the local host's blob trigger: docs/s and
+/// latency from upload to receipt.
+/// </summary>
+public static class IngestSection
+{
+    public sealed record Figures(double ServiceDocsPerSecond, double RawDocsPerSecond, double TriggerDocsPerSecond, double PacedP50Ms, double PacedP95Ms);
+
+    public static async Task<Figures> RunAsync(HarnessOptions options, MarkdownReport report)
+    {
+        var direct = await DirectAsync(options).ConfigureAwait(false);
+        var trigger = await TriggerAsync(options).ConfigureAwait(false);
+
+        report.Section("Ingest vs raw storage (measured harness, Azurite)",
+            $"Measured harness, not BenchmarkDotNet (one invocation is thousands of storage calls). Azurite {AzuriteVersion(options)} in memory, " +
+            $"started by the harness on free ports. {options.IngestDocuments:N0} single-attestation JSON documents (the CIF document of the " +
+            "check section, one in ten violating, 500 vessels) are uploaded first; then (a) `AttestationIngestService.IngestAsync` is called " +
+            $"directly for each (the real services: records, indexes, receipts, idempotency rows, the queue alert publisher) and (b) the raw " +
+            $"baseline downloads each blob and writes one table entity (`AddEntityAsync`, no logic), both with `Parallel.ForEachAsync` at " +
+            $"P = {options.Parallelism}. One warm-up of 100 documents each, then {options.IngestRuns} run(s) on fresh uploads, alternating " +
+            "which side goes first; the median is reported.");
+        report.Table(["Side", "documents / s (median)", "runs (documents / s)", "ratio to raw"],
+        [
+            ["raw: download + 1 entity (floor)", MarkdownReport.Number(direct.Raw), string.Join(", ", direct.RawRuns.Select(r => MarkdownReport.Number(r))), "1.00x (floor)"],
+            ["`AttestationIngestService` direct", MarkdownReport.Number(direct.Service), string.Join(", ", direct.ServiceRuns.Select(r => MarkdownReport.Number(r))), MarkdownReport.Ratio(direct.Service / direct.Raw)],
+        ]);
+        report.Note($"Storage requests per document (counted on the client): ingest service {direct.ServiceRequestsPerDoc:N1}, raw {direct.RawRequestsPerDoc:N1}.");
+
+        report.Section("Ingest through the local host's blob trigger",
+            "The local host (`PriceCapAttest.LocalHost.dll`, WebJobs polling blob trigger, repository host.json) runs as a child process " +
+            "against its own in-memory Azurite. Latency is from the end of the upload (harness clock) to the receipt row's Timestamp " +
+            "(Azurite's clock, the same machine). Paced: one upload every 200 ms, so the figure is the trigger's reaction time; " +
+            "burst: all uploaded at once, docs/s from the first upload to the last receipt.");
+        report.Table(["Run", "documents", "documents / s", "p50 upload → receipt", "p95 upload → receipt"],
+        [
+            ["paced (1 per 200 ms)", trigger.PacedCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), "n/a (paced)",
+                MarkdownReport.Number(trigger.PacedP50, "N0") + " ms", MarkdownReport.Number(trigger.PacedP95, "N0") + " ms"],
+            ["burst", trigger.BurstCount.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), MarkdownReport.Number(trigger.BurstDocsPerSecond, "N1"),
+                MarkdownReport.Number(trigger.BurstP50, "N0") + " ms", MarkdownReport.Number(trigger.BurstP95, "N0") + " ms"],
+        ]);
+
+        return new Figures(direct.Service, direct.Raw, trigger.BurstDocsPerSecond, trigger.PacedP50, trigger.PacedP95);
+    }
+
+    private sealed record DirectFigures(double Service, double Raw, double[] ServiceRuns, double[] RawRuns, double ServiceRequestsPerDoc, double RawRequestsPerDoc);
+
+    private static async Task<DirectFigures> DirectAsync(HarnessOptions options)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        var serviceCounter = new RequestCounter();
+        await using var provider = await PipelineServices.CreateAsync(azurite.ConnectionString, options.Parallelism, serviceCounter).ConfigureAwait(false);
+        var ingest = provider.GetRequiredService<AttestationIngestService>();
+        var counter = new RequestCounter();
+        var rawBlobs = new BlobServiceClient(azurite.ConnectionString, counter.Add(new BlobClientOptions()));
+        var rawTables = new TableServiceClient(azurite.ConnectionString, counter.Add(new TableClientOptions()));
+        var container = rawBlobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
+
+        Console.WriteLine("[ingest] warm-up");
+        var warm = await UploadAsync(container, "warm-up", 100, options.Parallelism).ConfigureAwait(false);
+        await ServiceAsync(ingest, warm, options.Parallelism).ConfigureAwait(false);
+        await RawAsync(rawBlobs, rawTables, "RawWarmUp", warm, options.Parallelism).ConfigureAwait(false);
+
+        var service = new List<double>();
+        var raw = new List<double>();
+        double serviceRequests = double.NaN;
+        double rawRequests = double.NaN;
+        for (var run = 0; run < options.IngestRuns; run++)
+        {
+            var names = await UploadAsync(container, $"bench-{run}", options.IngestDocuments, options.Parallelism).ConfigureAwait(false);
+            async Task MeasureService()
+            {
+                var before = serviceCounter.Count;
+                var seconds = await ServiceAsync(ingest, names, options.Parallelism).ConfigureAwait(false);
+                service.Add(names.Count / seconds);
+                serviceRequests = (serviceCounter.Count - before) / (double)names.Count;
+            }
+
+            async Task MeasureRaw()
+            {
+                var before = counter.Count;
+                var seconds = await RawAsync(rawBlobs, rawTables, $"RawRun{run}", names, options.Parallelism).ConfigureAwait(false);
+                raw.Add(names.Count / seconds);
+                rawRequests = (counter.Count - before - 1) / (double)names.Count; // minus the table creation
+            }
+
+            if (run % 2 == 0)
+            {
+                await MeasureService().ConfigureAwait(false);
+                await MeasureRaw().ConfigureAwait(false);
+            }
+            else
+            {
+                await MeasureRaw().ConfigureAwait(false);
+                await MeasureService().ConfigureAwait(false);
+            }
+
+            Console.WriteLine($"[ingest] run {run + 1}: service {service[^1]:N0} docs/s, raw {raw[^1]:N0} docs/s");
+        }
+
+        return new DirectFigures(Stats.Median(service), Stats.Median(raw), [.. service], [.. raw], serviceRequests, rawRequests);
+    }
+
+    public static async Task<List<string>> UploadAsync(BlobContainerClient container, string shipper, int count, int parallelism, Action<int, DateTimeOffset>? uploaded = null)
+    {
+        var names = Enumerable.Range(0, count).Select(i => $"{shipper}/doc-{i:D6}.json").ToList();
+        await Parallel.ForEachAsync(Enumerable.Range(0, count), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(parallelism, 8) }, async (i, ct) =>
+        {
+            var content = SampleDocuments.JsonBytes($"{shipper}-{SampleDocuments.AttestationId(i)}", SampleDocuments.Imo(i % 500),
+                i % 10 == 9 ? SampleDocuments.ViolatingPrice : SampleDocuments.CompliantPrice);
+            await container.GetBlobClient(names[i]).UploadAsync(new BinaryData(content), overwrite: true, ct).ConfigureAwait(false);
+            uploaded?.Invoke(i, DateTimeOffset.UtcNow);
+        }).ConfigureAwait(false);
+        return names;
+    }
+
+    private static async Task<double> ServiceAsync(AttestationIngestService ingest, List<string> names, int parallelism)
+    {
+        var processed = 0;
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (name, ct) =>
+        {
+            var outcome = await ingest.IngestAsync(StorageNames.Containers.Attestations, name, ct).ConfigureAwait(false);
+            if (outcome.Receipt.Status == ReceiptStatus.Processed)
+            {
+                Interlocked.Increment(ref processed);
+            }
+        }).ConfigureAwait(false);
+        clock.Stop();
+        if (processed != names.Count)
+        {
+            throw new InvalidOperationException($"Only {processed} of {names.Count} documents were processed by the ingest service.");
+        }
+
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private static async Task<double> RawAsync(BlobServiceClient blobs, TableServiceClient tables, string tableName, List<string> names, int parallelism)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
+        var table = tables.GetTableClient(tableName);
+        await table.CreateIfNotExistsAsync().ConfigureAwait(false);
+        var clock = Stopwatch.StartNew();
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = parallelism }, async (name, ct) =>
+        {
+            var content = (await container.GetBlobClient(name).DownloadContentAsync(ct).ConfigureAwait(false)).Value.Content;
+            var slash = name.IndexOf('/', StringComparison.Ordinal);
+            await table.AddEntityAsync(new TableEntity(name[..slash], name[(slash + 1)..]) { ["Bytes"] = content.ToMemory().Length }, ct).ConfigureAwait(false);
+        }).ConfigureAwait(false);
+        clock.Stop();
+        return clock.Elapsed.TotalSeconds;
+    }
+
+    private sealed record TriggerFigures(int PacedCount, double PacedP50, double PacedP95, int BurstCount, double BurstDocsPerSecond, double BurstP50, double BurstP95);
+
+    private static async Task<TriggerFigures> TriggerAsync(HarnessOptions options)
+    {
+        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        var dll = options.ProgramPath("src/PriceCapAttest.LocalHost", "PriceCapAttest.LocalHost");
+        await using var host = await LocalHostProcess.StartAsync(dll, azurite.ConnectionString).ConfigureAwait(false);
+        var blobs = new BlobServiceClient(azurite.ConnectionString);
+        var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
+        var receipts = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.Tables.Receipts);
+
+        Console.WriteLine("[trigger] warm-up");
+        var warmTimes = new DateTimeOffset[5];
+        await UploadAsync(container, "warm-up", 5, 1, (i, t) => warmTimes[i] = t).ConfigureAwait(false);
+        await WaitForReceiptsAsync(receipts, "warm-up", 5).ConfigureAwait(false);
+
+        Console.WriteLine("[trigger] paced");
+        var pacedCount = options.TriggerPacedDocuments;
+        var pacedTimes = new DateTimeOffset[pacedCount];
+        for (var i = 0; i < pacedCount; i++)
+        {
+            var started = Stopwatch.StartNew();
+            var content = SampleDocuments.JsonBytes($"paced-{SampleDocuments.AttestationId(i)}", SampleDocuments.Imo(i % 500));
+            await container.GetBlobClient($"paced/doc-{i:D6}.json").UploadAsync(new BinaryData(content), overwrite: true).ConfigureAwait(false);
+            pacedTimes[i] = DateTimeOffset.UtcNow;
+            var wait = TimeSpan.FromMilliseconds(200) - started.Elapsed;
+            if (wait > TimeSpan.Zero)
+            {
+                await Task.Delay(wait).ConfigureAwait(false);
+            }
+        }
+
+        var paced = Latencies(await WaitForReceiptsAsync(receipts, "paced", pacedCount).ConfigureAwait(false), pacedTimes);
+
+        Console.WriteLine("[trigger] burst");
+        var burstCount = options.TriggerDocuments;
+        var burstTimes = new DateTimeOffset[burstCount];
+        var first = DateTimeOffset.UtcNow;
+        await UploadAsync(container, "burst", burstCount, options.Parallelism, (i, t) => burstTimes[i] = t).ConfigureAwait(false);
+        var burstReceipts = await WaitForReceiptsAsync(receipts, "burst", burstCount).ConfigureAwait(false);
+        var last = burstReceipts.Values.Max();
+        var burst = Latencies(burstReceipts, burstTimes);
+        return new TriggerFigures(pacedCount, Stats.Percentile(paced, 50), Stats.Percentile(paced, 95),
+            burstCount, burstCount / (last - first).TotalSeconds, Stats.Percentile(burst, 50), Stats.Percentile(burst, 95));
+    }
+
+    private static List<double> Latencies(Dictionary<int, DateTimeOffset> receipts, DateTimeOffset[] uploaded) =>
+        [.. receipts.Select(r => (r.Value - uploaded[r.Key]).TotalMilliseconds)];
+
+    /// <summary>Polls the shipper's receipts (one partition) until all are there; returns each document's receipt time.</summary>
+    private static async Task<Dictionary<int, DateTimeOffset>> WaitForReceiptsAsync(TableClient receipts, string shipper, int count)
+    {
+        var partition = RecordKeys.ReceiptPartition(shipper);
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            var found = new Dictionary<int, DateTimeOffset>();
+            await foreach (var entity in receipts.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {partition}")).ConfigureAwait(false))
+            {
+                var name = entity.GetString("Name") ?? "";
+                if (name.StartsWith("doc-", StringComparison.Ordinal) && int.TryParse(name.AsSpan(4, 6), System.Globalization.CultureInfo.InvariantCulture, out var index))
+                {
+                    found[index] = entity.Timestamp ?? DateTimeOffset.UtcNow;
+                }
+            }
+
+            if (found.Count >= count)
+            {
+                return found;
+            }
+
+            if (deadline.Elapsed > TimeSpan.FromMinutes(15))
+            {
+                throw new TimeoutException($"Only {found.Count} of {count} receipts of {shipper} appeared within 15 minutes.");
+            }
+
+            await Task.Delay(200).ConfigureAwait(false);
+        }
+    }
+
+    private static string AzuriteVersion(HarnessOptions options)
+    {
+        try
+        {
+            var json = File.ReadAllText(Path.Combine(options.RepositoryRoot, "node_modules", "azurite", "package.json"));
+            using var document = System.Text.Json.JsonDocument.Parse(json);
+            return document.RootElement.GetProperty("version").GetString() ?? "";
+        }
+        catch (IOException)
+        {
+            return "";
+        }
+    }
+}

@@ -1,0 +1,108 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace PriceCapAttest.Benchmarks.Storage;
+
+/// <summary>
+/// The local host (<c>PriceCapAttest.LocalHost.dll</c>: WebJobs blob and queue triggers plus the HTTP API on
+/// Kestrel) as a child process against a given storage connection, on a free port, with its own API key. Its
+/// host.json is the repository's (blobs.maxDegreeOfParallelism, queue batch size). Killed on dispose.
+/// </summary>
+public sealed class LocalHostProcess : IAsyncDisposable
+{
+    public const string ApiKey = "bench-local-key-0123456789";
+
+    private readonly Process _process;
+
+    private LocalHostProcess(Process process, Uri baseAddress)
+    {
+        _process = process;
+        BaseAddress = baseAddress;
+    }
+
+    public Uri BaseAddress { get; }
+
+    public HttpClient CreateClient()
+    {
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = BaseAddress };
+        client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        return client;
+    }
+
+    public static async Task<LocalHostProcess> StartAsync(string dll, string connectionString)
+    {
+        var port = AzuriteProcess.FreePorts(1)[0];
+        var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
+        var start = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Path.GetDirectoryName(dll)!,
+        };
+        start.ArgumentList.Add(dll);
+        start.Environment["AzureWebJobsStorage"] = connectionString;
+        start.Environment["LocalHost__Urls"] = url;
+        start.Environment["LocalHost__ApiKey"] = ApiKey;
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Logging__LogLevel__Function"] = "Warning";
+        start.Environment["Logging__LogLevel__Host.Results"] = "Warning";
+        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
+        var output = new List<string>();
+        process.OutputDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
+        process.ErrorDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+
+        var host = new LocalHostProcess(process, new Uri(url + "/"));
+        using var client = host.CreateClient();
+        var deadline = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                using var response = await client.GetAsync(new Uri("api/schedule", UriKind.Relative)).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return host;
+                }
+            }
+            catch (HttpRequestException)
+            {
+            }
+
+            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(90))
+            {
+                await host.DisposeAsync().ConfigureAwait(false);
+                string text;
+                lock (output)
+                {
+                    text = string.Join(Environment.NewLine, output);
+                }
+
+                throw new InvalidOperationException("The local host did not become ready:" + Environment.NewLine + text);
+            }
+
+            await Task.Delay(250).ConfigureAwait(false);
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                _process.WaitForExit(10_000);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+        }
+
+        _process.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
