@@ -24,6 +24,7 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("attestor.tier", "4"), "attestor.tier" },
         { DocumentMutation.Set("attestor.tier", "\"one\""), "attestor.tier" },
         { DocumentMutation.Set("attestor.country", "\"ae\""), "attestor.country" },
+        { DocumentMutation.Set("attestor.country", "\"XK\""), "attestor.country" },
         { DocumentMutation.Set("attestor.signedAt", "\"next tuesday\""), "attestor.signedAt" },
         { DocumentMutation.Remove("attestor.signatory"), "attestor.signatory" },
         { DocumentMutation.Set("vessel.imo", "\"907472\""), "vessel.imo" },
@@ -31,6 +32,7 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("vessel.flag", "\"LBR\""), "vessel.flag" },
         { DocumentMutation.Set("voyage.loadPort", "\"RU-PRI\""), "voyage.loadPort" },
         { DocumentMutation.Set("voyage.dischargePort", "\"INMU1\""), "voyage.dischargePort" },
+        { DocumentMutation.Set("voyage.dischargePort", "\"XXMUN\""), "voyage.dischargePort" },
         { DocumentMutation.Remove("voyage.loadingDate"), "voyage.loadingDate" },
         { DocumentMutation.Set("voyage.loadingDate", "\"2026-02-30\""), "voyage.loadingDate" },
         { DocumentMutation.Set("voyage.stsTransfer", "\"yes\""), "voyage.stsTransfer" },
@@ -48,6 +50,7 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("price.value", "-1"), "price.value" },
         { DocumentMutation.Set("price.value", "\"52.00\""), "price.value" },
         { DocumentMutation.Set("price.currency", "\"usd\""), "price.currency" },
+        { DocumentMutation.Set("ancillaryCosts[0].currency", "\"ABC\""), "ancillaryCosts[0].currency" },
         { DocumentMutation.Set("price.unit", "\"gal\""), "price.unit" },
         { DocumentMutation.Set("price.basis", "\"FAS\""), "price.basis" },
         { DocumentMutation.Set("ancillaryCosts[0].type", "\"demurrage\""), "ancillaryCosts[0].type" },
@@ -55,6 +58,8 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("ancillaryCosts[1].unit", "\"day\""), "ancillaryCosts[1].unit" },
         { DocumentMutation.Set("serviceProviders[0].role", "\"bank\""), "serviceProviders[0].role" },
         { DocumentMutation.Remove("serviceProviders[0].country"), "serviceProviders[0].country" },
+        { DocumentMutation.Remove("serviceProviders[0].name"), "serviceProviders[0].name" },
+        { DocumentMutation.Set("fxRatesToUsd", """{ "eur": 1.08 }"""), "fxRatesToUsd.eur" },
         { DocumentMutation.Set("exemption", """{ "type": "gl55", "reference": "x" }"""), "exemption.type" },
         { DocumentMutation.Set("price.currency", "\"EUR\""), "fxRatesToUsd.EUR" },
     };
@@ -63,6 +68,9 @@ public sealed class SchemaAndValidatorsAgree
     {
         { "the sample as is", [] },
         { "IMO written with its prefix", [DocumentMutation.Set("vessel.imo", "\"IMO 9074729\"")] },
+        { "IMO prefix in lower case, without a space", [DocumentMutation.Set("vessel.imo", "\"imo9074729\"")] },
+        { "schema version 1.01", [DocumentMutation.Set("schemaVersion", "\"1.01\"")] },
+        { "a ship-to-ship location in international waters", [DocumentMutation.Set("voyage.dischargePort", "\"XZSTS\"")] },
         { "a later minor version with an unknown top-level field", [DocumentMutation.Set("schemaVersion", "\"1.1\""), DocumentMutation.Set("remarks", "\"free text\"")] },
         { "optional fields left out", [DocumentMutation.Remove("voyage.dischargePort"), DocumentMutation.Remove("voyage.dischargeDate"), DocumentMutation.Remove("voyage.stsTransfer"), DocumentMutation.Remove("serviceProviders"), DocumentMutation.Remove("cargo.grade")] },
         { "density instead of API gravity, price per tonne", [DocumentMutation.Set("cargo.densityKgM3", "862.5"), DocumentMutation.Set("price.unit", "\"t\"")] },
@@ -120,6 +128,31 @@ public sealed class SchemaAndValidatorsAgree
         var results = Checker.CheckJson(batch);
         Assert.NotEqual(Verdict.Rejected, results[0].Verdict);
         Assert.Equal(Verdict.Rejected, results[1].Verdict);
+    }
+
+    // Deliberate differences, kept visible: the schema refuses unknown nested properties (a misspelt optional
+    // field is caught) where the checker ignores them; JSON Schema counts 1.0 as an integer, the checker does not.
+    [Fact]
+    public void Known_Differences_Stay_As_Documented()
+    {
+        var unknownNested = DocumentMutation.Set("voyage.dischargedate", "\"2026-04-05\"").ApplyTo(Base);
+        Assert.False(AttestationSchema.Evaluate(unknownNested).IsValid);
+        Assert.NotEqual(Verdict.Rejected, Assert.Single(Checker.CheckJson(unknownNested)).Verdict);
+
+        var fractionalTier = DocumentMutation.Set("attestor.tier", "1.0").ApplyTo(Base);
+        Assert.True(AttestationSchema.Evaluate(fractionalTier).IsValid);
+        Assert.Equal(Verdict.Rejected, Assert.Single(Checker.CheckJson(fractionalTier)).Verdict);
+    }
+
+    [Fact]
+    public void The_Schema_Lists_The_Same_Country_And_Currency_Codes_As_The_Validators()
+    {
+        using var schema = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepoPaths.Schema));
+        var defs = schema.RootElement.GetProperty("$defs");
+        string[] Enum(string name) => [.. defs.GetProperty(name).GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).Order(StringComparer.Ordinal)];
+
+        Assert.Equal(Domain.Validation.IsoCountries.Alpha2.Order(StringComparer.Ordinal), Enum("countryCode"));
+        Assert.Equal(Domain.Validation.IsoCurrencies.Alpha3.Order(StringComparer.Ordinal), Enum("currencyCode"));
     }
 
     // Outside the agreement set on purpose: the schema accepts these; only the checker can refuse them.
