@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of PriceCapAttest from a fresh clone: installs what is missing (npm packages such as the
 # storage emulator, NuGet packages, the Bicep CLI package), builds the solution and runs all test projects.
-# Test results (TRX) land in TestResults/. Extra arguments go to `dotnet test` (e.g. --filter ...).
+# Test projects run one after another; results (one TRX per project) land in TestResults/. Extra arguments go
+# to every `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 
@@ -24,8 +25,13 @@ dotnet restore PriceCapAttest.sln --verbosity quiet
 step "dotnet build (Release)"
 dotnet build PriceCapAttest.sln -c Release --no-restore --verbosity quiet -nologo
 
-step "dotnet test"
 rm -rf TestResults
-dotnet test PriceCapAttest.sln -c Release --no-build --verbosity quiet -nologo \
-  --results-directory "$PWD/TestResults" --logger "trx" --logger "console;verbosity=minimal" \
-  --blame-hang-timeout 10m "$@"
+status=0
+for project in tests/*/*.Tests.csproj; do
+  name=$(basename "$project" .csproj)
+  step "dotnet test $name"
+  dotnet test "$project" -c Release --no-build --verbosity quiet -nologo \
+    --results-directory "$PWD/TestResults" --logger "trx;LogFileName=$name.trx" --logger "console;verbosity=minimal" \
+    --blame-hang-timeout 10m "$@" || status=1
+done
+exit $status
