@@ -50,7 +50,7 @@ public static class AttestationCsvReader
     {
         if (stream.CanSeek && stream.Length - stream.Position > limits.MaxBytes)
         {
-            yield return ParsedAttestation.Unreadable(TooLarge(limits));
+            yield return ParsedAttestation.Unreadable(ReadIssues.FileTooLarge(limits));
             yield break;
         }
 
@@ -61,7 +61,7 @@ public static class AttestationCsvReader
         var csv = Open(text, out var openError);
         if (csv is null)
         {
-            yield return ParsedAttestation.Unreadable(limited.Exceeded ? TooLarge(limits) : openError!);
+            yield return ParsedAttestation.Unreadable(limited.Exceeded ? ReadIssues.FileTooLarge(limits) : openError!);
             yield break;
         }
 
@@ -79,7 +79,7 @@ public static class AttestationCsvReader
             {
                 var more = TryRead(csv, out var readError);
                 if (limited.Exceeded)
-                    readError = TooLarge(limits);
+                    readError = ReadIssues.FileTooLarge(limits);
                 if (readError is not null)
                 {
                     yield return new ParsedAttestation(index, null, [readError]);
@@ -220,8 +220,4 @@ public static class AttestationCsvReader
         }
         return false;
     }
-
-    private static ValidationIssue TooLarge(ReaderLimits limits) =>
-        ReadIssues.File(ErrorCodes.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
-            $"The file is larger than the limit of {limits.MaxBytes} bytes."));
 }

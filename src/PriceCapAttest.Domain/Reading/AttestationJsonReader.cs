@@ -33,7 +33,7 @@ public static class AttestationJsonReader
         var buffer = ReadAll(stream, limits.MaxBytes, out var length);
         if (buffer is null)
         {
-            yield return TooLarge(limits);
+            yield return ParsedAttestation.Unreadable(ReadIssues.FileTooLarge(limits));
             yield break;
         }
 
@@ -55,7 +55,7 @@ public static class AttestationJsonReader
             if (root.ValueKind != JsonValueKind.Object)
             {
                 yield return ParsedAttestation.Unreadable(ReadIssues.File(ErrorCodes.NotAnAttestation,
-                    $"The file holds {Article(root.ValueKind)}, not an attestation: expected one attestation object " +
+                    $"The file holds {JsonFieldSource.Describe(root)}, not an attestation: expected one attestation object " +
                     "or a batch { \"attestations\": [ ... ] }."));
                 yield break;
             }
@@ -81,7 +81,7 @@ public static class AttestationJsonReader
                     : new ParsedAttestation(index, null,
                     [
                         ReadIssues.WrongType($"{BatchProperty}[{index}]", "an attestation object",
-                            Article(element.ValueKind)),
+                            JsonFieldSource.Describe(element)),
                     ]);
                 index++;
             }
@@ -104,7 +104,7 @@ public static class AttestationJsonReader
     {
         if (batch.ValueKind != JsonValueKind.Array)
         {
-            return ReadIssues.WrongType(BatchProperty, "an array of attestation objects", Article(batch.ValueKind));
+            return ReadIssues.WrongType(BatchProperty, "an array of attestation objects", JsonFieldSource.Describe(batch));
         }
         var count = batch.GetArrayLength();
         if (count == 0)
@@ -177,10 +177,6 @@ public static class AttestationJsonReader
         }
     }
 
-    private static ParsedAttestation TooLarge(ReaderLimits limits) =>
-        ParsedAttestation.Unreadable(ReadIssues.File(ErrorCodes.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
-            $"The file is larger than the limit of {limits.MaxBytes} bytes.")));
-
     /// <summary>True when the JSON is well formed up to a container nested deeper than maxDepth.</summary>
     private static bool ExceedsDepth(ReadOnlySpan<byte> json, int maxDepth)
     {
@@ -219,14 +215,4 @@ public static class AttestationJsonReader
         var cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
         return (cut >= 0 ? message[..cut] : message).TrimEnd('.', ' ');
     }
-
-    private static string Article(JsonValueKind kind) => kind switch
-    {
-        JsonValueKind.Object => "an object",
-        JsonValueKind.Array => "an array",
-        JsonValueKind.String => "a string",
-        JsonValueKind.Number => "a number",
-        JsonValueKind.True or JsonValueKind.False => "a boolean",
-        _ => "null",
-    };
 }

@@ -193,7 +193,8 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         }
     }
 
-    private static string Describe(JsonElement value) => value.ValueKind switch
+    /// <summary>The kind of a JSON value in words, for messages ("a string", "an array", "true").</summary>
+    internal static string Describe(JsonElement value) => value.ValueKind switch
     {
         JsonValueKind.String => "a string",
         JsonValueKind.Number => "a number",

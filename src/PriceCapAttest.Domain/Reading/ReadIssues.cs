@@ -1,3 +1,4 @@
+using System.Globalization;
 using PriceCapAttest.Domain.Results;
 
 namespace PriceCapAttest.Domain.Reading;
@@ -30,6 +31,10 @@ internal static class ReadIssues
             $"The number {Quote(text)} is out of range: numbers must lie within +/-79228162514264337593543950335.");
 
     public static ValidationIssue File(string code, string message) => new(FilePath, code, message);
+
+    public static ValidationIssue FileTooLarge(ReaderLimits limits) =>
+        File(ErrorCodes.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
+            $"The file is larger than the limit of {limits.MaxBytes} bytes."));
 
     /// <summary>A short quoted rendering of the text found, for messages.</summary>
     public static string Quote(ReadOnlySpan<char> text) =>
