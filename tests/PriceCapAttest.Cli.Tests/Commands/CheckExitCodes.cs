@@ -54,6 +54,21 @@ public sealed class CheckExitCodes
     }
 
     [Fact]
+    public async Task An_Unreadable_File_Is_Named_On_Stderr_The_Others_Are_Checked_And_The_Exit_Code_Is_1()
+    {
+        using var dir = new TempDirectory();
+        dir.Copy(RepoPaths.Sample("json/compliant-fob.json"), "a.json");
+        File.CreateSymbolicLink(Path.Combine(dir.Path, "b.json"), Path.Combine(dir.Path, "gone.json"));
+
+        var run = await InProcessCli.RunAsync(["check", "--format", "json", dir.Path]);
+
+        Assert.Equal(1, run.ExitCode);
+        Assert.Contains($"{dir.Path}/b.json", run.Error, StringComparison.Ordinal);
+        using var document = JsonDocument.Parse(run.StandardOutput);
+        Assert.Equal($"{dir.Path}/a.json", Assert.Single(document.RootElement.EnumerateArray().ToList()).GetProperty("source").GetString());
+    }
+
+    [Fact]
     public async Task No_Path_Is_A_Usage_Error_1()
     {
         var run = await CliProcess.RunAsync("check");
