@@ -54,12 +54,15 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
     {
         var candidates = _resolver.Resolve(regime, category, dates);
         var outcomes = candidates.Select(c => _judge.Judge(regime, c, price)).ToList();
-        var chosen = candidates[0];
         var result = outcomes[0];
-        if (outcomes.Skip(1).Any(o => !SameAnswer(o.Verdict, result.Verdict)))
+        var undecided = outcomes.Skip(1).Any(o => !SameAnswer(o.Verdict, result.Verdict));
+        if (undecided)
             result = result with { Verdict = Verdict.NeedsReview, Reasons = [ReasonCodes.DischargeDateRequiredForTransition] };
 
-        if (chosen.Period is { Confirmed: false } || chosen.HeldBy is { Confirmed: false }) flags.Add(FlagCodes.UnconfirmedCapValue);
+        // An undecided result rests on every candidate cap; a decided one on the cap reported.
+        var reliedOn = undecided ? candidates : [candidates[0]];
+        if (reliedOn.Any(c => c.Period is { Confirmed: false } || c.HeldBy is { Confirmed: false }))
+            flags.Add(FlagCodes.UnconfirmedCapValue);
         return result;
     }
 

@@ -57,4 +57,17 @@ public class Flags
 
         Assert.Equal(["CH", "EU"], Evaluator().Evaluate(document).Regimes.Select(r => r.Regime).Order());
     }
+
+    [Fact]
+    public void An_undecided_transition_flags_an_unconfirmed_older_cap_it_rests_on()
+    {
+        // GB's introduction rule is unconfirmed: loaded before 2022-12-05 without a discharge date, 70.00 is
+        // Exempt under no cap but a Violation under 60.00, so the result rests on that unconfirmed rule.
+        var document = Crude(70m, providerCountries: ["GB"]).WithDates("2022-11-01", "2022-12-01", null);
+
+        var result = Evaluator().Evaluate(document);
+
+        Assert.Equal(["DischargeDateRequiredForTransition"], result.Regime("GB").Reasons);
+        Assert.Contains(FlagCodes.UnconfirmedCapValue, result.Flags);
+    }
 }
