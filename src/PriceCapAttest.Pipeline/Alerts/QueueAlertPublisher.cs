@@ -8,8 +8,9 @@ namespace PriceCapAttest.Pipeline.Alerts;
 /// <summary>
 /// Publishes an alert: one entity group transaction inserts its alert row and one Pending row per endpoint
 /// configured for its regime (insert-only: a second publish of the same AlertId fails with 409 and queues nothing),
-/// then the delivery message is queued (Base64) and the alert row stamped <c>QueuedAt</c>. A publish interrupted
-/// between the insert and the queueing is completed by the next publish of the same alert.
+/// then the delivery message is queued (Base64) and the alert row stamped <c>QueuedAt</c>. Concurrent publishes of
+/// the same alert (duplicate blob events) queue it once: the losers wait for the stamp. A publish interrupted
+/// between the insert and the queueing is completed by a later publish of the same alert (after a lease).
 /// </summary>
 public sealed partial class QueueAlertPublisher(
     AlertStorage storage,
@@ -39,10 +40,7 @@ public sealed partial class QueueAlertPublisher(
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
-            var existing = await storage.Table
-                .GetEntityIfExistsAsync<AlertEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)
-                .ConfigureAwait(false);
-            if (!existing.HasValue || existing.Value!.QueuedAt is not null)
+            if (!await ClaimUnqueuedAsync(row, cancellationToken).ConfigureAwait(false))
             {
                 LogAlreadyPublished(alert.AlertId);
                 return;
@@ -58,6 +56,58 @@ public sealed partial class QueueAlertPublisher(
         await storage.Table.UpdateEntityAsync(stamp, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
         LogPublished(alert.AlertId, alert.Regime, endpoints.Count);
     }
+
+    /// <summary>
+    /// After a 409 on insert: true when this publisher must queue the alert, false when it is queued already. The
+    /// publisher that inserted the row (or last claimed it, <c>QueueClaimedAt</c>) queues it; a concurrent duplicate
+    /// waits for its <c>QueuedAt</c> stamp instead of queueing a second message. A claim older than
+    /// <see cref="ClaimLease"/> without a stamp is taken as abandoned (a crash between insert and queueing) and taken
+    /// over with an ETag-conditional update, so exactly one publisher completes it.
+    /// </summary>
+    private async Task<bool> ClaimUnqueuedAsync(AlertEntity inserted, CancellationToken cancellationToken)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var found = await storage.Table
+                .GetEntityIfExistsAsync<TableEntity>(inserted.PartitionKey, inserted.RowKey, cancellationToken: cancellationToken)
+                .ConfigureAwait(false);
+            if (!found.HasValue)
+                return false;
+            var existing = found.Value!;
+            if (existing.GetDateTimeOffset(nameof(AlertEntity.QueuedAt)) is not null)
+                return false;
+
+            var claimedAt = existing.GetDateTimeOffset(QueueClaimedAt) ?? existing.GetDateTimeOffset(nameof(AlertEntity.CreatedAt));
+            if (claimedAt is null || time.GetUtcNow() - claimedAt.Value >= ClaimLease)
+            {
+                var claim = new TableEntity(inserted.PartitionKey, inserted.RowKey) { [QueueClaimedAt] = time.GetUtcNow() };
+                try
+                {
+                    await storage.Table.UpdateEntityAsync(claim, existing.ETag, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
+                    return true;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    continue; // Claimed or stamped by another publisher meanwhile: look again.
+                }
+            }
+
+            if (waited.Elapsed > ClaimLease + ClaimPoll)
+            {
+                throw new InvalidOperationException(
+                    $"Alert {inserted.AlertId} is being queued by another publisher (claimed at {claimedAt:O}); try again later.");
+            }
+
+            await Task.Delay(ClaimPoll, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>How long a publisher that inserted an alert row has to queue it before another may take over.</summary>
+    internal static readonly TimeSpan ClaimLease = TimeSpan.FromSeconds(15);
+
+    private static readonly TimeSpan ClaimPoll = TimeSpan.FromMilliseconds(100);
+    private const string QueueClaimedAt = "QueueClaimedAt";
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Alert {AlertId} queued for regime {Regime} ({EndpointCount} endpoint(s)).")]
     private partial void LogPublished(string alertId, string regime, int endpointCount);
