@@ -3,6 +3,8 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 
+using PriceCapAttest.Benchmarks.Infrastructure;
+
 namespace PriceCapAttest.Benchmarks.Storage;
 
 /// <summary>
@@ -58,6 +60,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {azurite}.");
+            ChildProcesses.Track(process);
             process.OutputDataReceived += (_, _) => { };
             process.ErrorDataReceived += (_, _) => { };
             process.BeginOutputReadLine();
@@ -78,19 +81,7 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        ChildProcesses.Kill(_process);
         return ValueTask.CompletedTask;
     }
 

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 
+using PriceCapAttest.Benchmarks.Infrastructure;
+
 namespace PriceCapAttest.Benchmarks.Storage;
 
 /// <summary>
@@ -49,6 +51,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Host.Results"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
+        ChildProcesses.Track(process);
         var output = new List<string>();
         process.OutputDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
         process.ErrorDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
@@ -90,19 +93,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
 
     public ValueTask DisposeAsync()
     {
-        try
-        {
-            if (!_process.HasExited)
-            {
-                _process.Kill(entireProcessTree: true);
-                _process.WaitForExit(10_000);
-            }
-        }
-        catch (InvalidOperationException)
-        {
-        }
-
-        _process.Dispose();
+        ChildProcesses.Kill(_process);
         return ValueTask.CompletedTask;
     }
 }
