@@ -198,16 +198,23 @@ env AzureWebJobsStorage="$storage" LocalHost__Urls="http://127.0.0.1:$api_port" 
 pids+=($!)
 wait_port "$api_port" "$!" "the local host" .run/demo-localhost.log
 
-step "pricecap submit --shipper $shipper samples/ (JSON and CSV)"
-status=0
-dotnet "$cli_dll" submit --shipper "$shipper" --connection "$storage" --timeout 180 --out .run/demo-receipts.json samples/ </dev/null || status=$?
-[[ $status -le 2 ]] || fail "the documents were not all processed (pricecap submit exit code $status; log .run/demo-localhost.log)"
+# JSON and CSV samples hold the same attestation ids: each format goes under its own shipper, so neither amends the other.
+receipt_files=()
+for format in json csv; do
+  [[ -d samples/$format ]] || continue
+  step "pricecap submit --shipper $shipper-$format samples/$format"
+  status=0
+  dotnet "$cli_dll" submit --shipper "$shipper-$format" --connection "$storage" --timeout 180 \
+    --out ".run/demo-receipts-$format.json" "samples/$format" </dev/null || status=$?
+  [[ $status -le 2 ]] || fail "the documents were not all processed (pricecap submit exit code $status; log .run/demo-localhost.log)"
+  receipt_files+=(".run/demo-receipts-$format.json")
+done
 
 step "waiting for the alerts of the violations (API: alert delivery status; inbox: signatures)"
 status=0
-node - "http://127.0.0.1:$api_port/api" local-dev-key .run/demo-receipts.json "http://127.0.0.1:$inbox_port/received" <<'EOF' || status=$?
-const [api, key, receiptsFile, inboxUrl] = process.argv.slice(2);
-const receipts = JSON.parse(require('fs').readFileSync(receiptsFile, 'utf8'));
+node - "http://127.0.0.1:$api_port/api" local-dev-key "http://127.0.0.1:$inbox_port/received" "${receipt_files[@]}" <<'EOF' || status=$?
+const [api, key, inboxUrl, ...receiptFiles] = process.argv.slice(2);
+const receipts = receiptFiles.flatMap(f => JSON.parse(require('fs').readFileSync(f, 'utf8')));
 const keys = receipts.flatMap(r => r.attestations).filter(a => a.record && a.verdict === 'Violation').map(a => a.record);
 const get = async url => { const r = await fetch(url, { headers: { 'x-functions-key': key } }); if (!r.ok) throw new Error(`${url}: ${r.status}`); return r.json(); };
 const deadline = Date.now() + 60000;

@@ -37,4 +37,11 @@ app.Lifetime.ApplicationStarted.Register(() =>
     app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix})", urls, ApiEndpoints.Prefix);
 });
 
-await app.RunAsync().ConfigureAwait(false);
+try
+{
+    await app.RunAsync().ConfigureAwait(false);
+}
+catch (InvalidOperationException e) when (WebJobsShutdown.IsTimerAlreadyStopped(e))
+{
+    // The host has stopped; WebJobs 3.0.48 then throws while disposing a singleton lock listener. Nothing is lost.
+}
