@@ -37,6 +37,13 @@ public static class CliApp
             .WithDescription("Show an attestation's recorded verdicts and alert deliveries, or a vessel's attestations (HTTP API).")
             .WithExample("status", "--shipper", "demo", "--attestation", "ATT-2026-0042")
             .WithExample("status", "--vessel", "9074729", "--from", "2026-01-01");
+        config.AddBranch("alerts", alerts =>
+        {
+            alerts.SetDescription("Operator commands for regulator alerts.");
+            alerts.AddCommand<ReplayAlertsCommand>("replay")
+                .WithDescription("Queue Failed alert deliveries again (all, or one attestation's), e.g. after an endpoint was repaired.")
+                .WithExample("alerts", "replay", "--shipper", "demo", "--attestation", "ATT-2026-0042");
+        });
     }
 
     private static int ReportError(IAnsiConsole error, Exception exception)
