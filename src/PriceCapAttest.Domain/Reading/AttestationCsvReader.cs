@@ -114,6 +114,13 @@ public static class AttestationCsvReader
                 $"The row has {csv.RowFieldCount} cells but the header only {csv.FieldCount}: a value holding a comma must be quoted.")));
         }
         AttestationDocument document = AttestationMapper.Map(new CsvFieldSource(plan, csv, "", errors));
+        if (document.SchemaVersion == KnownFields.StrictVersion)
+        {
+            foreach (var (ordinal, issue) in plan.UnknownFields)
+            {
+                if (ordinal < csv.RowFieldCount && !string.IsNullOrWhiteSpace(csv.GetString(ordinal))) errors.Add(issue);
+            }
+        }
         return new ParsedAttestation(index, document, errors.ToList());
     }
 
@@ -180,6 +187,7 @@ public static class AttestationCsvReader
             if (name.Length == 0)
                 continue;
             names.Add(name);
+            if (KnownFields.CheckColumn(name) is { } unknown) plan.UnknownFields.Add((i, unknown));
             if (!plan.TryAdd(name, i))
             {
                 errors.Add(new ValidationIssue(name, ErrorCodes.DuplicateColumn,

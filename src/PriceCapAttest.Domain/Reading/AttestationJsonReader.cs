@@ -97,6 +97,7 @@ public static class AttestationJsonReader
     {
         var errors = new ReadErrors();
         AttestationDocument document = AttestationMapper.Map(new JsonFieldSource(attestation, "", errors));
+        if (document.SchemaVersion == KnownFields.StrictVersion) KnownFields.Check(attestation, errors);
         return new ParsedAttestation(index, document, errors.ToList());
     }
 

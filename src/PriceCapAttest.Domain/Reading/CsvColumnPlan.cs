@@ -20,6 +20,9 @@ internal sealed class CsvColumnPlan
     /// <summary>List name to its entries by the index written in the column names.</summary>
     public Dictionary<string, SortedDictionary<int, CsvColumnPlan>> Lists { get; } = new(StringComparer.Ordinal);
 
+    /// <summary>Columns naming a field that attestation v1.0 does not know, with the error a 1.0 row gets for them.</summary>
+    public List<(int Ordinal, Results.ValidationIssue Issue)> UnknownFields { get; } = [];
+
     /// <summary>Every column of this object and of the objects in it.</summary>
     public IReadOnlyList<int> Ordinals => _ordinals;
 

@@ -31,4 +31,5 @@ public static class ErrorCodes
     public const string MissingFxRate = nameof(MissingFxRate);
     public const string UnsupportedSchemaVersion = nameof(UnsupportedSchemaVersion);
     public const string DuplicateAttestationId = nameof(DuplicateAttestationId);
+    public const string UnknownField = nameof(UnknownField);
 }

@@ -130,14 +130,21 @@ public sealed class SchemaAndValidatorsAgree
         Assert.Equal(Verdict.Rejected, results[1].Verdict);
     }
 
-    // Deliberate differences, kept visible: the schema refuses unknown nested properties (a misspelt optional
-    // field is caught) where the checker ignores them; JSON Schema counts 1.0 as an integer, the checker does not.
+    // Deliberate differences, kept visible: the schema refuses unknown nested properties in every 1.x document,
+    // where the checker refuses them only in a 1.0 document (a later minor version may add fields and must stay
+    // readable); JSON Schema counts 1.0 as an integer, the checker does not.
     [Fact]
     public void Known_Differences_Stay_As_Documented()
     {
         var unknownNested = DocumentMutation.Set("voyage.dischargedate", "\"2026-04-05\"").ApplyTo(Base);
         Assert.False(AttestationSchema.Evaluate(unknownNested).IsValid);
-        Assert.NotEqual(Verdict.Rejected, Assert.Single(Checker.CheckJson(unknownNested)).Verdict);
+        var rejected = Assert.Single(Checker.CheckJson(unknownNested));
+        Assert.Equal(Verdict.Rejected, rejected.Verdict);
+        Assert.Contains(rejected.Errors, e => e.Field == "voyage.dischargedate" && e.Code == "UnknownField" && e.Message.Contains("dischargeDate", StringComparison.Ordinal));
+
+        var laterMinor = DocumentMutation.Set("schemaVersion", "\"1.1\"").ApplyTo(unknownNested);
+        Assert.False(AttestationSchema.Evaluate(laterMinor).IsValid);
+        Assert.NotEqual(Verdict.Rejected, Assert.Single(Checker.CheckJson(laterMinor)).Verdict);
 
         var fractionalTier = DocumentMutation.Set("attestor.tier", "1.0").ApplyTo(Base);
         Assert.True(AttestationSchema.Evaluate(fractionalTier).IsValid);

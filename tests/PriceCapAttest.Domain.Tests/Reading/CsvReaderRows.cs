@@ -137,10 +137,10 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void IgnoresUnknownColumnsAndTrimsHeaderNames()
+    public void IgnoresUnknownTopLevelColumnsAndTrimsHeaderNames()
     {
         var header = string.Join(',', AttestationCsvReader.RequiredColumns.Select(c => $" {c} "));
-        var parsed = Assert.Single(Readers.Csv($"notes,{header},vessel.callSign\nhello,{Row()},ABCD\n"));
+        var parsed = Assert.Single(Readers.Csv($"notes,{header},vessel.callSign\nhello,{Row()},\n"));
 
         Assert.Empty(parsed.ReadErrors);
         Assert.Equal("ATT-1", parsed.Document!.AttestationId);
@@ -178,5 +178,18 @@ public class CsvReaderRows
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("schemaVersion", "#1.0"))}\n"));
 
         Assert.Equal("#1.0", parsed.Document!.SchemaVersion);
+    }
+
+    [Fact]
+    public void ReportsAFilledUnknownColumnOfASectionInAVersion10Row()
+    {
+        var csv = $"{Header},voyage.dischargedate,ancillaryCosts[0].amount,remarks\n{Row()},2026-04-05,,free text\n{Row(("schemaVersion", "1.1"))},2026-04-05,3,\n";
+
+        var parsed = Readers.Csv(csv);
+
+        var unknown = Assert.Single(parsed[0].ReadErrors);
+        Assert.Equal(("voyage.dischargedate", ErrorCodes.UnknownField), (unknown.Field, unknown.Code));
+        Assert.Contains("'dischargeDate'", unknown.Message, StringComparison.Ordinal);
+        Assert.Empty(parsed[1].ReadErrors); // a later minor version may add fields
     }
 }

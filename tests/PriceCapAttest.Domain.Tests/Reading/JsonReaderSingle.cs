@@ -1,3 +1,4 @@
+using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Domain.Documents;
 
 namespace PriceCapAttest.Domain.Tests.Reading;
@@ -48,14 +49,35 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void IgnoresUnknownProperties()
+    public void IgnoresUnknownTopLevelProperties()
     {
-        var json = TestDocuments.Crude().SetJson("futureField", "{\"a\":[1,2]}").SetJson("vessel.callSign", "\"ABCD\"").ToJsonString();
+        var json = TestDocuments.Crude().SetJson("futureField", "{\"a\":[1,2]}").ToJsonString();
 
         var parsed = Assert.Single(Readers.Json(json));
 
         Assert.Empty(parsed.ReadErrors);
         Assert.Equal("NORDIC STAR", parsed.Document!.Vessel!.Name);
+    }
+
+    [Fact]
+    public void ReportsUnknownFieldsInsideSectionsOfAVersion10Document()
+    {
+        var json = TestDocuments.Crude().SetJson("voyage.dischargedate", "\"2026-04-05\"").SetJson("ancillaryCosts[0].amount", "3").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Contains(parsed.ReadErrors, e => e.Field == "voyage.dischargedate" && e.Code == ErrorCodes.UnknownField && e.Message.Contains("'dischargeDate'", StringComparison.Ordinal));
+        Assert.Contains(parsed.ReadErrors, e => e.Field == "ancillaryCosts[0].amount" && e.Code == ErrorCodes.UnknownField);
+    }
+
+    [Fact]
+    public void IgnoresUnknownFieldsInsideSectionsOfALaterMinorVersion()
+    {
+        var json = TestDocuments.Crude().SetJson("schemaVersion", "\"1.1\"").SetJson("vessel.callSign", "\"ABCD\"").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Empty(parsed.ReadErrors);
     }
 
     [Fact]
