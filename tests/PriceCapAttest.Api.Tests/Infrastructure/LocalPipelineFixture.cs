@@ -38,6 +38,9 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
+    /// <summary>The storage connection string (what AzureWebJobsStorage holds for the local host).</summary>
+    public string StorageConnectionString => _azurite.ConnectionString;
+
     public string HostOutput
     {
         get
