@@ -39,6 +39,11 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         ArgumentNullException.ThrowIfNull(candidate);
         var partition = RecordKeys.Attestation(candidate.ShipperId, candidate.AttestationId);
         var contentRow = RecordKeys.ContentRow(candidate.Sha256, candidate.Result.Index);
+        if (await TryAddFirstVersionAsync(candidate, partition, contentRow, cancellationToken).ConfigureAwait(false) is { } first)
+        {
+            return first;
+        }
+
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
             var content = await _attestations.GetOrNullAsync<TableEntity>(partition, contentRow, cancellationToken).ConfigureAwait(false);
@@ -89,6 +94,33 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         }
 
         throw new InvalidOperationException($"Could not record a version of {partition} after {MaxCommitAttempts} attempts (contention).");
+    }
+
+    /// <summary>
+    /// Most attestations are new: their first version is added without reading first (one request instead of
+    /// three), in the same transaction the loop would submit for an attestation with no rows. Null when the
+    /// partition has a current or the same content row already (409): the loop then reads and decides.
+    /// </summary>
+    private async Task<VersionCommit?> TryAddFirstVersionAsync(AttestationVersion candidate, string partition, string contentRow, CancellationToken cancellationToken)
+    {
+        var version = candidate with { Version = 1, PreviousCurrentVersion = null, AlertsPublishedAt = null };
+        var transaction = new EntityGroupTransaction()
+            .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = 1, ["BlobPath"] = candidate.BlobPath })
+            .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version))
+            .Add(TableTransactionActionType.Add, CurrentRow(partition, version, 1));
+        try
+        {
+            await transaction.SubmitAsync(_attestations, cancellationToken).ConfigureAwait(false);
+            return new VersionCommit(version, Created: true, IsCurrent: true);
+        }
+        catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
+        catch (RequestFailedException e) when (e.Status is 409 or 412)
+        {
+            return null;
+        }
     }
 
     public async Task<AttestationVersion?> GetVersionAsync(string shipperId, string attestationId, int version, CancellationToken cancellationToken)
