@@ -39,10 +39,14 @@ cli_dll=src/PriceCapAttest.Cli/bin/Release/net10.0/pricecap.dll
 host_dll=src/PriceCapAttest.LocalHost/bin/Release/net10.0/PriceCapAttest.LocalHost.dll
 inbox_dll=tools/RegulatorInbox/bin/Release/net10.0/PriceCapAttest.RegulatorInbox.dll
 
-build() {
+build() { # output only when a build fails (the full log stays in .run/build.log)
+  mkdir -p .run
   for project in "$@"; do
     step "dotnet build $project (Release)"
-    dotnet build "$project" -c Release --verbosity quiet -nologo -consoleLoggerParameters:NoSummary >&2
+    if ! dotnet build "$project" -c Release --verbosity quiet -nologo >.run/build.log 2>&1; then
+      cat .run/build.log >&2
+      fail "the build of $project failed"
+    fi
   done
 }
 
