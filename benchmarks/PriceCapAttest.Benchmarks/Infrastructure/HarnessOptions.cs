@@ -7,7 +7,7 @@ public sealed class HarnessOptions
 {
     public bool Smoke { get; private init; }
 
-    /// <summary>Sections to run: check, csv, ingest, query (all by default).</summary>
+    /// <summary>Sections to run: check, csv, ingest, trigger, query (all by default).</summary>
     public IReadOnlySet<string> Sections { get; private init; } = AllSections;
 
     public string RepositoryRoot { get; private init; } = "";
@@ -20,7 +20,7 @@ public sealed class HarnessOptions
 
     public string CommandLine { get; private init; } = "";
 
-    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "query"]);
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "trigger", "query"]);
 
     public int[] CsvRows => Smoke ? [2_000, 20_000] : [100_000, 1_000_000];
 
@@ -65,7 +65,7 @@ public sealed class HarnessOptions
                     parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,query, --parallelism <n>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,query, --parallelism <n>.");
             }
         }
 

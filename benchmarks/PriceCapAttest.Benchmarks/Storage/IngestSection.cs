@@ -20,13 +20,10 @@ namespace PriceCapAttest.Benchmarks.Storage;
 /// </summary>
 public static class IngestSection
 {
-    public sealed record Figures(double ServiceDocsPerSecond, double RawDocsPerSecond, double TriggerDocsPerSecond, double PacedP50Ms, double PacedP95Ms, int Missed);
 
-    public static async Task<Figures> RunAsync(HarnessOptions options, MarkdownReport report)
+    public static async Task<(double Service, double Raw)> RunDirectAsync(HarnessOptions options, MarkdownReport report)
     {
         var direct = await DirectAsync(options).ConfigureAwait(false);
-        var trigger = await TriggerAsync(options).ConfigureAwait(false);
-
         report.Section("Ingest vs raw storage (measured harness, Azurite)",
             $"Measured harness, not BenchmarkDotNet (one invocation is thousands of storage calls). Azurite {AzuriteVersion(options)} in memory, " +
             $"started by the harness on free ports. {options.IngestDocuments:N0} single-attestation JSON documents (the CIF document of the " +
@@ -41,13 +38,22 @@ public static class IngestSection
             ["`AttestationIngestService` direct", MarkdownReport.Number(direct.Service), string.Join(", ", direct.ServiceRuns.Select(r => MarkdownReport.Number(r))), MarkdownReport.Ratio(direct.Service / direct.Raw)],
         ]);
         report.Note($"Storage requests per document (counted on the client): ingest service {direct.ServiceRequestsPerDoc:N1}, raw {direct.RawRequestsPerDoc:N1}.");
+        report.Note($"Where the ingest service's storage time goes (last run, {options.IngestDocuments:N0} documents; time per request as the client saw it, queueing at P = {options.Parallelism} included):");
+        report.Table(["Request", "count", "mean ms"], direct.ServiceKinds.Take(12).Select(k => (IReadOnlyList<string>)
+            [$"`{k.Kind}`", k.Count.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), MarkdownReport.Number(k.MeanMs, "N1")]));
+        return (direct.Service, direct.Raw);
+    }
+
+    public static async Task<TriggerFigures> RunTriggerAsync(HarnessOptions options, MarkdownReport report)
+    {
+        var trigger = await TriggerAsync(options).ConfigureAwait(false);
 
         report.Section("Ingest through the local host's blob trigger",
             "The local host (`PriceCapAttest.LocalHost.dll`, WebJobs polling blob trigger, repository host.json) runs as a child process " +
             "against its own in-memory Azurite. Latency is from the end of the upload (harness clock) to the receipt row's Timestamp " +
             "(Azurite's clock, the same machine). Paced: one upload every 200 ms, so the figure is the trigger's reaction time; " +
             "burst: all uploaded at once, docs/s (of those with a receipt) from the first upload to the last receipt. \"No receipt\": documents " +
-            "the trigger had not processed a minute after the last receipt appeared (the polling blob scanner can miss a blob uploaded in " +
+            "the trigger had not processed a minute (smoke run: 20 s) after the last receipt appeared (the polling blob scanner can miss a blob uploaded in " +
             "the same second as a scan on Azurite, whose Last-Modified has one-second resolution and which has no blob logs).");
         report.Table(["Run", "documents", "no receipt", "documents / s", "p50 upload → receipt", "p95 upload → receipt"],
         [
@@ -57,10 +63,11 @@ public static class IngestSection
                 MarkdownReport.Number(trigger.BurstP50, "N0") + " ms", MarkdownReport.Number(trigger.BurstP95, "N0") + " ms"],
         ]);
 
-        return new Figures(direct.Service, direct.Raw, trigger.BurstDocsPerSecond, trigger.PacedP50, trigger.PacedP95, trigger.PacedMissed + trigger.BurstMissed);
+        return trigger;
     }
 
-    private sealed record DirectFigures(double Service, double Raw, double[] ServiceRuns, double[] RawRuns, double ServiceRequestsPerDoc, double RawRequestsPerDoc);
+    private sealed record DirectFigures(double Service, double Raw, double[] ServiceRuns, double[] RawRuns, double ServiceRequestsPerDoc, double RawRequestsPerDoc,
+        IReadOnlyList<(string Kind, long Count, double MeanMs)> ServiceKinds);
 
     private static async Task<DirectFigures> DirectAsync(HarnessOptions options)
     {
@@ -87,6 +94,7 @@ public static class IngestSection
             var names = await UploadAsync(container, $"bench-{run}", options.IngestDocuments, options.Parallelism).ConfigureAwait(false);
             async Task MeasureService()
             {
+                serviceCounter.ResetKinds();
                 var before = serviceCounter.Count;
                 var seconds = await ServiceAsync(ingest, names, options.Parallelism).ConfigureAwait(false);
                 service.Add(names.Count / seconds);
@@ -115,7 +123,7 @@ public static class IngestSection
             Console.WriteLine($"[ingest] run {run + 1}: service {service[^1]:N0} docs/s, raw {raw[^1]:N0} docs/s");
         }
 
-        return new DirectFigures(Stats.Median(service), Stats.Median(raw), [.. service], [.. raw], serviceRequests, rawRequests);
+        return new DirectFigures(Stats.Median(service), Stats.Median(raw), [.. service], [.. raw], serviceRequests, rawRequests, serviceCounter.Kinds());
     }
 
     public static async Task<List<string>> UploadAsync(BlobContainerClient container, string shipper, int count, int parallelism, Action<int, DateTimeOffset>? uploaded = null)
@@ -168,7 +176,7 @@ public static class IngestSection
         return clock.Elapsed.TotalSeconds;
     }
 
-    private sealed record TriggerFigures(int PacedCount, int PacedMissed, double PacedP50, double PacedP95, int BurstCount, int BurstMissed, double BurstDocsPerSecond, double BurstP50, double BurstP95);
+    public sealed record TriggerFigures(int PacedCount, int PacedMissed, double PacedP50, double PacedP95, int BurstCount, int BurstMissed, double BurstDocsPerSecond, double BurstP50, double BurstP95);
 
     private static async Task<TriggerFigures> TriggerAsync(HarnessOptions options)
     {
@@ -179,10 +187,11 @@ public static class IngestSection
         var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
         var receipts = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.Tables.Receipts);
 
+        var stall = options.Smoke ? TimeSpan.FromSeconds(20) : TimeSpan.FromMinutes(1);
         Console.WriteLine("[trigger] warm-up");
         var warmTimes = new DateTimeOffset[5];
         await UploadAsync(container, "warm-up", 5, 1, (i, t) => warmTimes[i] = t).ConfigureAwait(false);
-        await WaitForReceiptsAsync(receipts, "warm-up", 5).ConfigureAwait(false);
+        await WaitForReceiptsAsync(receipts, "warm-up", 5, stall).ConfigureAwait(false);
 
         Console.WriteLine("[trigger] paced");
         var pacedCount = options.TriggerPacedDocuments;
@@ -200,7 +209,7 @@ public static class IngestSection
             }
         }
 
-        var pacedReceipts = await WaitForReceiptsAsync(receipts, "paced", pacedCount).ConfigureAwait(false);
+        var pacedReceipts = await WaitForReceiptsAsync(receipts, "paced", pacedCount, stall).ConfigureAwait(false);
         var paced = Latencies(pacedReceipts, pacedTimes);
 
         Console.WriteLine("[trigger] burst");
@@ -208,7 +217,7 @@ public static class IngestSection
         var burstTimes = new DateTimeOffset[burstCount];
         var first = DateTimeOffset.UtcNow;
         await UploadAsync(container, "burst", burstCount, options.Parallelism, (i, t) => burstTimes[i] = t).ConfigureAwait(false);
-        var burstReceipts = await WaitForReceiptsAsync(receipts, "burst", burstCount).ConfigureAwait(false);
+        var burstReceipts = await WaitForReceiptsAsync(receipts, "burst", burstCount, stall).ConfigureAwait(false);
         var last = burstReceipts.Values.Max();
         var burst = Latencies(burstReceipts, burstTimes);
         return new TriggerFigures(pacedCount, pacedCount - pacedReceipts.Count, Stats.Percentile(paced, 50), Stats.Percentile(paced, 95),
@@ -222,7 +231,7 @@ public static class IngestSection
     /// Polls the shipper's receipts (one partition) until all are there, or until none has been added for a minute
     /// (the trigger may miss a blob: the report then says how many); returns each document's receipt time.
     /// </summary>
-    private static async Task<Dictionary<int, DateTimeOffset>> WaitForReceiptsAsync(TableClient receipts, string shipper, int count)
+    private static async Task<Dictionary<int, DateTimeOffset>> WaitForReceiptsAsync(TableClient receipts, string shipper, int count, TimeSpan stallLimit)
     {
         var partition = RecordKeys.ReceiptPartition(shipper);
         var stalled = Stopwatch.StartNew();
@@ -249,10 +258,10 @@ public static class IngestSection
                 seen = found.Count;
                 stalled.Restart();
             }
-            else if (stalled.Elapsed > TimeSpan.FromMinutes(1))
+            else if (stalled.Elapsed > stallLimit)
             {
                 var missing = Enumerable.Range(0, count).Where(i => !found.ContainsKey(i)).Take(10);
-                Console.WriteLine($"[trigger] {shipper}: {count - found.Count} of {count} documents got no receipt within a minute of the last one " +
+                Console.WriteLine($"[trigger] {shipper}: {count - found.Count} of {count} documents got no receipt within {stallLimit.TotalSeconds:N0} s of the last one " +
                                   $"(for example doc-{string.Join(", doc-", missing.Select(i => i.ToString("D6", System.Globalization.CultureInfo.InvariantCulture)))})");
                 return found;
             }
