@@ -54,7 +54,18 @@ public static class AttestationCsvReader
             yield break;
         }
 
-        using var limited = new SizeLimitedStream(stream, limits.MaxBytes);
+        var start = new byte[4];
+        var startLength = 0;
+        int got;
+        while (startLength < start.Length && (got = stream.Read(start, startLength, start.Length - startLength)) > 0)
+            startLength += got;
+        if (ReadIssues.ForeignByteOrderMark(start.AsSpan(0, startLength)) is { } foreign)
+        {
+            yield return ParsedAttestation.Unreadable(foreign);
+            yield break;
+        }
+
+        using var limited = new SizeLimitedStream(new PrefixedStream(start.AsMemory(0, startLength), stream), limits.MaxBytes);
         using var text = new StreamReader(limited, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true,
             throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024, leaveOpen: true);
 

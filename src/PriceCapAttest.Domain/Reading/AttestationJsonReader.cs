@@ -122,6 +122,8 @@ public static class AttestationJsonReader
     private static ValidationIssue? Parse(ReadOnlyMemory<byte> content, ReaderLimits limits, out JsonDocument? document)
     {
         document = null;
+        if (ReadIssues.ForeignByteOrderMark(content.Span) is { } foreign)
+            return foreign;
         if (!Utf8.IsValid(content.Span))
         {
             return ReadIssues.File(ErrorCodes.InvalidEncoding, string.Create(CultureInfo.InvariantCulture,

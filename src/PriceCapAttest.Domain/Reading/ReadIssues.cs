@@ -32,6 +32,25 @@ internal static class ReadIssues
 
     public static ValidationIssue File(string code, string message) => new(FilePath, code, message);
 
+    /// <summary>
+    /// InvalidEncoding naming the encoding when the content starts with a UTF-16 or UTF-32 byte order mark (files
+    /// saved as "Unicode" by spreadsheet programs), else null.
+    /// </summary>
+    public static ValidationIssue? ForeignByteOrderMark(ReadOnlySpan<byte> start)
+    {
+        var encoding = start switch
+        {
+            [0xFF, 0xFE, 0x00, 0x00, ..] => "UTF-32 (little endian)",
+            [0x00, 0x00, 0xFE, 0xFF, ..] => "UTF-32 (big endian)",
+            [0xFF, 0xFE, ..] => "UTF-16 (little endian)",
+            [0xFE, 0xFF, ..] => "UTF-16 (big endian)",
+            _ => null,
+        };
+        return encoding is null
+            ? null
+            : File(ErrorCodes.InvalidEncoding, $"The file is encoded as {encoding} (it starts with that byte order mark); save it as UTF-8.");
+    }
+
     public static ValidationIssue FileTooLarge(ReaderLimits limits) =>
         File(ErrorCodes.FileTooLarge, string.Create(CultureInfo.InvariantCulture,
             $"The file is larger than the limit of {limits.MaxBytes} bytes."));

@@ -1,0 +1,43 @@
+namespace PriceCapAttest.Domain.Reading;
+
+/// <summary>A read-only stream that gives back bytes already read from <c>inner</c> (a peeked prefix), then the rest of it.</summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+{
+    private ReadOnlyMemory<byte> _prefix = prefix;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_prefix.IsEmpty)
+            return inner.Read(buffer);
+        var count = Math.Min(buffer.Length, _prefix.Length);
+        _prefix.Span[..count].CopyTo(buffer);
+        _prefix = _prefix[count..];
+        return count;
+    }
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+}
