@@ -86,6 +86,7 @@ public static class AttestationCsvReader
             }
 
             var index = 0;
+            var anyRow = false;
             while (true)
             {
                 var more = TryRead(csv, out var readError);
@@ -97,7 +98,14 @@ public static class AttestationCsvReader
                     yield break;
                 }
                 if (!more)
+                {
+                    if (!anyRow)
+                    {
+                        yield return ParsedAttestation.Unreadable(ReadIssues.File(ErrorCodes.NotAnAttestation,
+                            "The file has a header but no attestation rows."));
+                    }
                     yield break;
+                }
                 if (IsBlank(csv))
                 {
                     index++;
@@ -110,6 +118,7 @@ public static class AttestationCsvReader
                             $"The file holds more than {limits.MaxAttestationsPerFile} rows; the rest was not read."))]);
                     yield break;
                 }
+                anyRow = true;
                 yield return ReadRow(index, csv, plan);
                 index++;
             }
