@@ -18,10 +18,20 @@ internal static class RuleExtensions
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.NotEmpty().WithErrorCode(ErrorCodes.Required).WithMessage($"{what} is required.");
 
+    /// <summary>
+    /// A name: required, at most <see cref="MaxNameLength"/> characters, no control characters, and not starting
+    /// with = + - @ (a spreadsheet would run it as a formula: OWASP CSV injection), since names end up in receipts,
+    /// alerts and CSV exports that people open in spreadsheets.
+    /// </summary>
     public static IRuleBuilderOptions<T, string?> Name<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.RequiredText(what)
             .MaximumLength(MaxNameLength).WithErrorCode(ErrorCodes.TooLong)
-            .WithMessage($"{what} must be at most {MaxNameLength} characters long.");
+            .WithMessage($"{what} must be at most {MaxNameLength} characters long.")
+            .Must(IsPlainText).WithErrorCode(ErrorCodes.InvalidFormat)
+            .WithMessage($"{what} must not start with =, +, - or @ (a spreadsheet would run it as a formula) and must not hold control characters.");
+
+    private static bool IsPlainText(string? text) =>
+        string.IsNullOrEmpty(text) || (text[0] is not ('=' or '+' or '-' or '@') && !text.Any(char.IsControl));
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.RequiredText(what)

@@ -29,6 +29,8 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Remove("attestor.signatory"), "attestor.signatory" },
         { DocumentMutation.Set("vessel.imo", "\"907472\""), "vessel.imo" },
         { DocumentMutation.Set("vessel.name", "\"\""), "vessel.name" },
+        { DocumentMutation.Set("vessel.name", "\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\""), "vessel.name" },
+        { DocumentMutation.Set("attestor.name", "\"Aegean\\r\\nEnergy\""), "attestor.name" },
         { DocumentMutation.Set("vessel.flag", "\"LBR\""), "vessel.flag" },
         { DocumentMutation.Set("voyage.loadPort", "\"RU-PRI\""), "voyage.loadPort" },
         { DocumentMutation.Set("voyage.dischargePort", "\"INMU1\""), "voyage.dischargePort" },
