@@ -87,7 +87,7 @@ public sealed partial class AttestationIngestService(
     {
         Receipt Rejected(string code, string message, string? sha256 = null) => new(
             path.BlobPath, path.ShipperId, path.Name, sha256, properties.ContentLength, receivedAt, ReceiptStatus.Rejected, null, null,
-            [new ReceiptAttestation(0, null, Verdict.Rejected, [new ValidationIssue("", code, message)], null, Current: false)]);
+            [new ReceiptAttestation(0, null, Verdict.Rejected, [new ValidationIssue("$", code, message)], null, Current: false)]);
 
         if (properties.ContentLength > _options.MaxDocumentBytes)
         {
