@@ -155,6 +155,12 @@ public sealed partial class AttestationIngestService(
         }
 
         var violated = version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime).ToList();
+        if (violated.Count == 0 && version.PreviousCurrentVersion is null)
+        {
+            // Nothing to publish and nothing to resolve: no mark to write either (a redelivery finds nothing again).
+            return;
+        }
+
         foreach (var regime in violated)
         {
             await alerts.PublishAsync(Alert(version, regime, AlertMessage.Violation), cancellationToken).ConfigureAwait(false);
