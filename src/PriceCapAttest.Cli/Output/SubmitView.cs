@@ -54,7 +54,8 @@ public static class SubmitView
         var summary = counts.OrderBy(c => c.Key).Select(c => $"{c.Value.ToString(CultureInfo.InvariantCulture)} {VerdictStyle.Markup(c.Key)}");
         var failed = receipts.Count(r => r?.Status == ReceiptStatus.Failed);
         var missing = receipts.Count(r => r is null);
-        var line = $"[bold]{uploads.Count.ToString(CultureInfo.InvariantCulture)} document(s)[/]: " + string.Join(", ", summary);
+        var attestations = counts.Values.Sum();
+        var line = $"[bold]{uploads.Count.ToString(CultureInfo.InvariantCulture)} document(s), {attestations.ToString(CultureInfo.InvariantCulture)} attestation result(s)[/]: " + string.Join(", ", summary);
         if (failed > 0) line += $"; [red]{failed.ToString(CultureInfo.InvariantCulture)} failed[/]";
         if (missing > 0) line += $"; [grey]{missing.ToString(CultureInfo.InvariantCulture)} without receipt[/]";
         console.MarkupLine(line);
