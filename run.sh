@@ -11,13 +11,14 @@
 #                            when the check completes, although the samples contain violations.
 #
 # Environment: AzureWebJobsStorage (use that account), PRICECAP_API_PORT (default 7071), AZURITE_BLOB_PORT,
-# AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (defaults 10000-10002), LocalHost__ApiKey (default local-dev-key),
+# AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (defaults 10000-10002), LocalHost__ApiKeys__Insurer__0 and
+# LocalHost__ApiKeys__Regulator__0 (API keys per role; defaults local-insurer-key, local-regulator-key),
 # Alerts__Routes__{REGIME}__0 and Alerts__SigningSecret (alert delivery), and any other setting of the local host.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-usage() { sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
 
 mode=run
 case "${1:-}" in
@@ -145,7 +146,8 @@ if [[ $mode == run ]]; then
   fi
   export AzureWebJobsStorage=$storage
   export LocalHost__Urls="http://127.0.0.1:$api_port"
-  key=${LocalHost__ApiKey:-local-dev-key}
+  key=${LocalHost__ApiKeys__Insurer__0:-local-insurer-key}
+  regulator_key=${LocalHost__ApiKeys__Regulator__0:-local-regulator-key}
   step "starting the local host"
   dotnet "$host_dll" </dev/null &
   pids+=($!)
@@ -157,7 +159,8 @@ if [[ $mode == run ]]; then
 
 PriceCapAttest is running.
   Storage  $where
-  API      http://127.0.0.1:$api_port/api   key: $key (header x-functions-key, or ?code=)
+  API      http://127.0.0.1:$api_port/api   keys (header x-functions-key, or ?code=): insurer $key
+           (attestations, vessels, receipts, schedule), regulator $regulator_key (violations)
            curl -H 'x-functions-key: $key' http://127.0.0.1:$api_port/api/schedule
   Upload   dotnet $cli_dll submit --shipper demo ${connection_hint}samples/json
            (or: dotnet run --project src/PriceCapAttest.Cli -- submit --shipper demo samples/json)
@@ -197,7 +200,7 @@ routes=()
 for regime in "${regimes[@]}"; do
   routes+=("Alerts__Routes__${regime}__0=http://127.0.0.1:$inbox_port/$(tr '[:upper:]' '[:lower:]' <<<"$regime")")
 done
-env AzureWebJobsStorage="$storage" LocalHost__Urls="http://127.0.0.1:$api_port" LocalHost__ApiKey=local-dev-key \
+env AzureWebJobsStorage="$storage" LocalHost__Urls="http://127.0.0.1:$api_port" LocalHost__ApiKeys__Insurer__0=local-insurer-key \
   Alerts__SigningSecret="$secret" "${routes[@]}" dotnet "$host_dll" >.run/demo-localhost.log 2>&1 </dev/null &
 pids+=($!)
 wait_port "$api_port" "$!" "the local host" .run/demo-localhost.log
@@ -216,7 +219,7 @@ done
 
 step "waiting for the alerts of the violations (API: alert delivery status; inbox: signatures)"
 status=0
-node - "http://127.0.0.1:$api_port/api" local-dev-key "http://127.0.0.1:$inbox_port/received" "${receipt_files[@]}" <<'EOF' || status=$?
+node - "http://127.0.0.1:$api_port/api" local-insurer-key "http://127.0.0.1:$inbox_port/received" "${receipt_files[@]}" <<'EOF' || status=$?
 const [api, key, inboxUrl, ...receiptFiles] = process.argv.slice(2);
 const receipts = receiptFiles.flatMap(f => JSON.parse(require('fs').readFileSync(f, 'utf8')));
 const keys = receipts.flatMap(r => r.attestations).filter(a => a.record && a.verdict === 'Violation').map(a => a.record);

@@ -8,6 +8,9 @@ namespace PriceCapAttest.Functions;
 /// <summary>
 /// The insurer and regulator API (route prefix <c>api</c> from host.json, function keys). Each route hands its
 /// inputs to <see cref="PriceCapApi"/>, which the local host serves too, and writes back its answer.
+/// Roles: a function key opens only its own function, so insurers get keys of the insurer functions and regulators
+/// of <c>GetViolations</c> (docs/security.md). When App Service authentication is on, the caller's principal
+/// (<see cref="ClientPrincipal.Header"/>) must also carry the function's Entra ID app role, else 403.
 /// </summary>
 public sealed class HttpApi(PriceCapApi api)
 {
@@ -15,21 +18,21 @@ public sealed class HttpApi(PriceCapApi api)
     public async Task<HttpResponseData> GetAttestation(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "attestations/{shipperId}/{attestationId}")] HttpRequestData request,
         string shipperId, string attestationId) =>
-        await WriteAsync(request, await api.GetAttestationAsync(
+        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetAttestationAsync(
             shipperId, attestationId, request.Query["version"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     [Function("GetVesselAttestations")]
     public async Task<HttpResponseData> GetVesselAttestations(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vessels/{imo}/attestations")] HttpRequestData request,
         string imo) =>
-        await WriteAsync(request, await api.GetVesselAttestationsAsync(
+        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetVesselAttestationsAsync(
             imo, request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
             Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     [Function("GetViolations")]
     public async Task<HttpResponseData> GetViolations(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "violations")] HttpRequestData request) =>
-        await WriteAsync(request, await api.GetViolationsAsync(
+        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetViolationsAsync(
             request.Query["regime"], request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
             Header(request, "Accept"), Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
@@ -37,16 +40,22 @@ public sealed class HttpApi(PriceCapApi api)
     public async Task<HttpResponseData> GetReceipt(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "receipts/{*blobPath}")] HttpRequestData request,
         string blobPath) =>
-        await WriteAsync(request, await api.GetReceiptAsync(
+        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetReceiptAsync(
             blobPath, Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     [Function("GetSchedule")]
     public async Task<HttpResponseData> GetSchedule(
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "schedule")] HttpRequestData request) =>
-        await WriteAsync(request, await api.GetScheduleAsync(
+        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetScheduleAsync(
             request.Query["asOf"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static string Instance(HttpRequestData request) => request.Url.AbsolutePath;
+
+    /// <summary>403 when App Service authentication passed a principal without the route's role; else null.</summary>
+    private static ApiResponse? Refusal(HttpRequestData request, ApiRole role) =>
+        Header(request, ClientPrincipal.Header) is { } principal && !ClientPrincipal.HasRole(principal, role)
+            ? PriceCapApi.Forbidden(role, Instance(request))
+            : null;
 
     private static string? Header(HttpRequestData request, string name) =>
         request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;

@@ -17,6 +17,9 @@ builder.Services.AddOptions<LocalHostOptions>()
     .Bind(builder.Configuration.GetSection(LocalHostOptions.Section))
     .ValidateDataAnnotations()
     .ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<LocalHostOptions>, LocalHostOptionsValidator>();
+// The request-start line of ASP.NET Core hosting carries the query string, where a key may be (?code=): never logged.
+builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => level >= LogLevel.Warning);
 
 // Registered before the WebJobs host so the storage initializer (a hosted service) has created the containers and
 // queues before the listeners start.
@@ -45,3 +48,12 @@ catch (InvalidOperationException e) when (WebJobsShutdown.IsTimerAlreadyStopped(
 {
     // The host has stopped; WebJobs 3.0.48 then throws while disposing a singleton lock listener. Nothing is lost.
 }
+catch (OptionsValidationException e)
+{
+    // A configuration error: one line per setting at fault (the validators never put a key or secret in them), exit 2.
+    await Console.Error.WriteLineAsync("error: the configuration is invalid:" + Environment.NewLine +
+        string.Join(Environment.NewLine, e.Failures.Select(f => "  " + f))).ConfigureAwait(false);
+    return 2;
+}
+
+return 0;

@@ -56,7 +56,7 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
         using var wrong = new HttpRequestMessage(HttpMethod.Get, new Uri("schedule", UriKind.Relative));
         wrong.Headers.Add("x-functions-key", "not-the-key");
         using var refused = await pipeline.Anonymous.SendAsync(wrong);
-        using var byCode = await pipeline.Anonymous.GetAsync(new Uri($"schedule?code={LocalPipelineFixture.ApiKey}", UriKind.Relative));
+        using var byCode = await pipeline.Anonymous.GetAsync(new Uri($"schedule?code={LocalPipelineFixture.InsurerKey}", UriKind.Relative));
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, byCode.StatusCode);

@@ -51,7 +51,7 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
     public async Task Status_Prints_The_Api_Answer_Of_An_Attestation()
     {
         var sample = await pipeline.RecordedSampleAsync();
-        var run = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.ApiKey,
+        var run = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey,
             "--shipper", sample.ShipperId, "--attestation", sample.AttestationId, "--format", "json");
 
         Assert.True(run.ExitCode == 2, run.ToString());
@@ -63,7 +63,7 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
     public async Task Status_Of_A_Vessel_Lists_Its_Attestations()
     {
         var sample = await pipeline.RecordedSampleAsync();
-        var run = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.ApiKey, "--vessel", "9074729");
+        var run = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey, "--vessel", "9074729");
 
         Assert.True(run.ExitCode is 0 or 2, run.ToString());
         Assert.Contains($"{sample.ShipperId}/{sample.AttestationId}", run.Output, StringComparison.Ordinal);
@@ -72,7 +72,7 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
     [Fact]
     public async Task Status_Of_An_Unknown_Attestation_Or_With_A_Wrong_Key_Exits_1_With_The_Problem()
     {
-        var unknown = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.ApiKey,
+        var unknown = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey,
             "--shipper", "nobody", "--attestation", "NOTHING");
         var wrongKey = await RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", "wrong-key-value",
             "--shipper", "nobody", "--attestation", "NOTHING");

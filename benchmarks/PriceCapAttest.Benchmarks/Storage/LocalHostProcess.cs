@@ -45,7 +45,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["LocalHost__Urls"] = url;
-        start.Environment["LocalHost__ApiKey"] = ApiKey;
+        start.Environment["LocalHost__ApiKeys__Insurer__0"] = ApiKey; // the harness reads insurer routes only
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Function"] = "Warning";
         start.Environment["Logging__LogLevel__Host.Results"] = "Warning";

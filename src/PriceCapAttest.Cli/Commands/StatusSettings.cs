@@ -7,7 +7,7 @@ namespace PriceCapAttest.Cli.Commands;
 public sealed class StatusSettings : CommandSettings
 {
     public const string DefaultApi = "http://127.0.0.1:7071/api";
-    public const string DefaultKey = "local-dev-key";
+    public const string DefaultKey = "local-insurer-key";
 
     [CommandOption("--shipper <ID>")]
     [Description("With --attestation: the shipper of the attestation.")]
@@ -38,7 +38,7 @@ public sealed class StatusSettings : CommandSettings
     public string? Api { get; init; }
 
     [CommandOption("--key <KEY>")]
-    [Description("API key (x-functions-key). Default: PRICECAP_API_KEY, else the local development key.")]
+    [Description("Insurer API key (x-functions-key). Default: PRICECAP_API_KEY, else the local development insurer key.")]
     public string? Key { get; init; }
 
     [CommandOption("-f|--format <FORMAT>")]

@@ -92,6 +92,9 @@ public sealed partial class PriceCapApi(
     /// <summary>The answer to a request without a valid key.</summary>
     public static ApiResponse Unauthorized(string instance) => ProblemDetails.Unauthorized(instance).ToResponse();
 
+    /// <summary>The answer to a valid key (or principal) of another role than the route's.</summary>
+    public static ApiResponse Forbidden(ApiRole required, string instance) => ProblemDetails.Forbidden(required, instance).ToResponse();
+
     /// <summary>The answer to a path that is no route of the API.</summary>
     public static ApiResponse RouteNotFound(string instance) =>
         ProblemDetails.NotFound($"'{instance}' is not a route of this API; see docs/openapi.json.", instance).ToResponse();

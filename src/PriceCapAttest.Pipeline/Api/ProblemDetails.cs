@@ -22,6 +22,11 @@ public sealed record ProblemDetails(string Type, string Title, int Status, strin
         $"A valid API key is required in the '{ApiHeaders.Key}' header (or the '{ApiHeaders.KeyQuery}' query parameter).",
         instance, []);
 
+    public static ProblemDetails Forbidden(ApiRole required, string instance) => new(
+        ProblemTypes.Forbidden, "Forbidden", 403,
+        $"This route is for the {required.ToString().ToLowerInvariant()} role; the key given belongs to another role.",
+        instance, []);
+
     public static ProblemDetails Internal(string instance) => new(
         ProblemTypes.Internal, "Internal error", 500,
         "The request could not be served because of a fault on the server side; try again later.", instance, []);

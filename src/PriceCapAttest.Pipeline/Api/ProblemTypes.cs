@@ -4,6 +4,7 @@ namespace PriceCapAttest.Pipeline.Api;
 public static class ProblemTypes
 {
     public const string InvalidParameter = "urn:pricecapattest:problem:invalid-parameter";
+    public const string Forbidden = "urn:pricecapattest:problem:forbidden";
     public const string NotFound = "urn:pricecapattest:problem:not-found";
     public const string Unauthorized = "urn:pricecapattest:problem:unauthorized";
     public const string Internal = "urn:pricecapattest:problem:internal";

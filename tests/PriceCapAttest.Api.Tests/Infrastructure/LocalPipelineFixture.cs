@@ -13,9 +13,13 @@ namespace PriceCapAttest.Api.Tests.Infrastructure;
 /// alert route of every regime, and the local host as a separate process (<c>dotnet PriceCapAttest.LocalHost.dll</c>)
 /// configured through environment variables on a free port. Ready when the API answers.
 /// </summary>
-public sealed class LocalPipelineFixture : IAsyncLifetime
+public class LocalPipelineFixture : IAsyncLifetime
 {
-    public const string ApiKey = "api-tests-key";
+    /// <summary>The insurer key (attestations, vessels, receipts, schedule).</summary>
+    public const string InsurerKey = "api-tests-insurer-key";
+
+    /// <summary>The regulator key (violations, alert replay).</summary>
+    public const string RegulatorKey = "api-tests-regulator-key";
 
     /// <summary>A Standard Webhooks secret for the tests only (32 random bytes).</summary>
     public static readonly string SigningSecret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -31,10 +35,29 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
 
     public Uri ApiBase { get; private set; } = null!;
 
+    /// <summary>An HTTP client that sends each request with the key of its route's role (<see cref="RoleKeys"/>).</summary>
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>An HTTP client with the insurer key.</summary>
+    public HttpClient Insurer { get; private set; } = null!;
+
+    /// <summary>An HTTP client with the regulator key.</summary>
+    public HttpClient Regulator { get; private set; } = null!;
 
     /// <summary>An HTTP client without the key.</summary>
     public HttpClient Anonymous { get; private set; } = null!;
+
+    /// <summary>Every line the local host wrote to stdout and stderr so far.</summary>
+    public IReadOnlyList<string> OutputLines
+    {
+        get
+        {
+            lock (_output)
+            {
+                return [.. _output];
+            }
+        }
+    }
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
@@ -76,7 +99,8 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
         start.ArgumentList.Add(dll);
         start.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         start.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        start.Environment["LocalHost__ApiKey"] = ApiKey;
+        start.Environment["LocalHost__ApiKeys__Insurer__0"] = InsurerKey;
+        start.Environment["LocalHost__ApiKeys__Regulator__0"] = RegulatorKey;
         start.Environment["Alerts__SigningSecret"] = SigningSecret;
         foreach (var regime in Regimes)
         {
@@ -84,6 +108,7 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
         }
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        Configure(start.Environment);
         _host = new Process { StartInfo = start };
         _host.OutputDataReceived += (_, e) => Record(e.Data);
         _host.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -91,8 +116,11 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
         _host.BeginOutputReadLine();
         _host.BeginErrorReadLine();
 
-        Api = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
-        Api.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        Api = new HttpClient(new RoleKeys()) { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Insurer = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Insurer.DefaultRequestHeaders.Add("x-functions-key", InsurerKey);
+        Regulator = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Regulator.DefaultRequestHeaders.Add("x-functions-key", RegulatorKey);
         Anonymous = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
 
         var clock = Stopwatch.StartNew();
@@ -128,6 +156,8 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
     public async Task DisposeAsync()
     {
         Api?.Dispose();
+        Insurer?.Dispose();
+        Regulator?.Dispose();
         Anonymous?.Dispose();
         if (_host is not null)
         {
@@ -188,6 +218,32 @@ public sealed class LocalPipelineFixture : IAsyncLifetime
             return response.StatusCode == HttpStatusCode.OK ? "recorded" : null;
         }, $"{path} answers 200 after the upload of {name}.{Environment.NewLine}{HostOutput}");
         return new RecordedDocument(shipper, attestationId, $"attestations/{shipper}/{name}");
+    }
+
+    /// <summary>Further settings of the local host process, applied over the standard ones (a derived fixture).</summary>
+    protected virtual void Configure(IDictionary<string, string?> environment)
+    {
+    }
+
+    /// <summary>True for the routes of the regulator role: violations and alert replay; the rest is the insurer's.</summary>
+    public static bool IsRegulatorRoute(string relativePath) =>
+        relativePath.TrimStart('/').StartsWith("violations", StringComparison.OrdinalIgnoreCase) ||
+        relativePath.TrimStart('/').StartsWith("alerts", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Adds the key of the route's role to every request without one.</summary>
+    private sealed class RoleKeys() : DelegatingHandler(new HttpClientHandler())
+    {
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (!request.Headers.Contains("x-functions-key"))
+            {
+                var path = request.RequestUri!.AbsolutePath;
+                var relative = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path;
+                request.Headers.Add("x-functions-key", IsRegulatorRoute(relative) ? RegulatorKey : InsurerKey);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
     }
 
     /// <summary>A shipper id no other test uses (tests isolate themselves by shipper).</summary>
