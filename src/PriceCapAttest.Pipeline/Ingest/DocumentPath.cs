@@ -17,12 +17,12 @@ public sealed record DocumentPath(string Container, string ShipperId, string Nam
         ArgumentException.ThrowIfNullOrEmpty(container);
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         return TryParseName(container, blobName) ?? throw new ArgumentException(
-            $"'{blobName}' is not a document path: expected {{shipperId}}/{{name}}.", nameof(blobName));
+            $"'{blobName}' is not a document path: expected {{shipperId}}/{{name}}, without '.' or '..' segments or '\\'.", nameof(blobName));
     }
 
     /// <summary>
     /// Parses <c>attestations/{shipperId}/{name}</c>, or <c>{shipperId}/{name}</c> (the attestations container is
-    /// then implied); null when it has no shipper or no name.
+    /// then implied); null when it has no shipper or no name, or holds a '.' or '..' segment or a '\'.
     /// </summary>
     public static DocumentPath? TryParse(string? path)
     {
@@ -43,6 +43,14 @@ public sealed record DocumentPath(string Container, string ShipperId, string Nam
 
     private static DocumentPath? TryParseName(string container, string blobName)
     {
+        // A '.' or '..' segment or a '\' is not addressable as it is: URI normalisation (the storage SDK's too) would
+        // turn "a/../b" into "b" and "a\b" into "a/b", so reading or writing by such a name could reach another
+        // shipper's document or receipt. Such a name is no document path.
+        if (blobName.Contains('\\', StringComparison.Ordinal) || blobName.Split('/').Any(segment => segment is "." or ".."))
+        {
+            return null;
+        }
+
         var slash = blobName.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == blobName.Length - 1)
         {
