@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using Azure;
 using Azure.Data.Tables;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;
@@ -99,10 +100,18 @@ public sealed class AttestationQueryService(
     private static async Task<PagedAnswer<T>> PageAsync<T>(
         TableClient table, string filter, string partition, string? token, int size, Func<TableEntity, T> map, CancellationToken cancellationToken)
     {
-        await foreach (var page in table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken)
-                           .AsPages(token, size).ConfigureAwait(false))
+        try
         {
-            return new PagedAnswer<T>([.. page.Values.Select(map)], QueryInput.EncodeToken(partition, page.ContinuationToken));
+            await foreach (var page in table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken)
+                               .AsPages(token, size).ConfigureAwait(false))
+            {
+                return new PagedAnswer<T>([.. page.Values.Select(map)], QueryInput.EncodeToken(partition, page.ContinuationToken));
+            }
+        }
+        catch (RequestFailedException e) when (token is not null && e.Status == 400)
+        {
+            // The service refused the keys inside a forged token (the filter would have kept the page in the partition).
+            throw new InvalidQueryException("continuationToken", "The continuation token is not one this query gave out.");
         }
 
         return new PagedAnswer<T>([], null);

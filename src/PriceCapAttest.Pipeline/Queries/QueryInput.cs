@@ -91,7 +91,11 @@ public static class QueryInput
         {
             var text = Encoding.UTF8.GetString(Base64Url.DecodeFromChars(token));
             var newline = text.IndexOf('\n', StringComparison.Ordinal);
-            if (newline > 0 && text[..newline] == partition)
+            // Only a token this query could have given out: the same partition, and a storage token of its form
+            // ("{nextPartitionKey} {nextRowKey}", opaque printable ASCII). The storage keys inside are opaque (encoded
+            // by the service), so they cannot be compared with the partition; the query's filter keeps any page in the
+            // partition and date range whatever the token says.
+            if (newline > 0 && text[..newline] == partition && IsStorageToken(text[(newline + 1)..]))
             {
                 return text[(newline + 1)..];
             }
@@ -102,5 +106,15 @@ public static class QueryInput
         }
 
         throw new InvalidQueryException("continuationToken", "The continuation token is not one this query gave out.");
+    }
+
+    private const int MaxStorageTokenLength = 2048;
+
+    private static bool IsStorageToken(string storageToken)
+    {
+        var space = storageToken.IndexOf(' ', StringComparison.Ordinal);
+        return storageToken.Length is > 0 and <= MaxStorageTokenLength && space != 0 &&
+               (space < 0 || storageToken.IndexOf(' ', space + 1) < 0) &&
+               storageToken.All(c => c is >= ' ' and <= '~');
     }
 }
