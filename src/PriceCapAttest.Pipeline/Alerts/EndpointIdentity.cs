@@ -10,11 +10,15 @@ namespace PriceCapAttest.Pipeline.Alerts;
 /// </summary>
 public static class EndpointIdentity
 {
-    /// <summary>scheme://host[:port]/path, without user info, query or fragment.</summary>
+    /// <summary>
+    /// scheme://host[:port]/path, without user info, query or fragment. For a scheme other than http(s) only
+    /// scheme://host[:port]: such parsers (ftp, file, ...) keep a '?' and what follows inside the path.
+    /// </summary>
     public static string Display(Uri endpoint)
     {
         ArgumentNullException.ThrowIfNull(endpoint);
-        return endpoint.GetComponents(UriComponents.SchemeAndServer | UriComponents.Path, UriFormat.UriEscaped);
+        var http = endpoint.Scheme == Uri.UriSchemeHttps || endpoint.Scheme == Uri.UriSchemeHttp;
+        return endpoint.GetComponents(http ? UriComponents.SchemeAndServer | UriComponents.Path : UriComponents.SchemeAndServer, UriFormat.UriEscaped);
     }
 
     /// <summary>A short stable identifier of the full URL (16 hex digits of its SHA-256), safe in a table key.</summary>
