@@ -9,7 +9,7 @@ namespace PriceCapAttest.Functions;
 /// The insurer and regulator API (route prefix <c>api</c> from host.json, function keys). Each route hands its
 /// inputs to <see cref="PriceCapApi"/>, which the local host serves too, and writes back its answer.
 /// Roles: a function key opens only its own function, so insurers get keys of the insurer functions and regulators
-/// of <c>GetViolations</c> (docs/security.md). When App Service authentication is on, the caller's principal
+/// of <c>GetViolations</c> and <c>ReplayFailedAlerts</c> (docs/security.md). When App Service authentication is on, the caller's principal
 /// (<see cref="ClientPrincipal.Header"/>) must also carry the function's Entra ID app role, else 403.
 /// </summary>
 public sealed class HttpApi(PriceCapApi api)
@@ -48,6 +48,12 @@ public sealed class HttpApi(PriceCapApi api)
         [HttpTrigger(AuthorizationLevel.Function, "get", Route = "schedule")] HttpRequestData request) =>
         await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetScheduleAsync(
             request.Query["asOf"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("ReplayFailedAlerts")]
+    public async Task<HttpResponseData> ReplayFailedAlerts(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "alerts/replay")] HttpRequestData request) =>
+        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.ReplayFailedAlertsAsync(
+            request.Query["shipperId"], request.Query["attestationId"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     private static string Instance(HttpRequestData request) => request.Url.AbsolutePath;
 

@@ -27,9 +27,9 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
     [MemberData(nameof(Operations))]
     public async Task Each_Route_Answers_200_In_Its_Documented_Shape(string path, string method)
     {
-        Assert.Equal("get", method);
         var sample = await pipeline.RecordedSampleAsync();
-        using var response = await pipeline.Api.GetAsync(RequestUri(path, sample));
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), RequestUri(path, method, sample));
+        using var response = await pipeline.Api.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
@@ -42,7 +42,8 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
     public async Task Each_Route_Refuses_A_Request_Without_The_Key(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
-        using var response = await pipeline.Anonymous.GetAsync(RequestUri(path, sample));
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), RequestUri(path, method, sample));
+        using var response = await pipeline.Anonymous.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
@@ -86,6 +87,25 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
         Assert.Equal(400, problem["status"]!.GetValue<int>());
         Assert.Equal(field, problem["errors"]![0]!["field"]!.GetValue<string>());
         Assert.StartsWith("/api/", problem["instance"]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("alerts/replay?attestationId={attestationId}", "shipperId")]
+    [InlineData("alerts/replay?shipperId={shipperId}", "attestationId")]
+    [InlineData("alerts/replay?shipperId=%01&attestationId={attestationId}", "shipperId")]
+    [InlineData("alerts/replay?shipperId={shipperId}&attestationId=a%0Ab", "attestationId")]
+    public async Task Bad_Input_To_The_Replay_Is_A_400_Problem_Naming_The_Parameter(string template, string field)
+    {
+        var sample = await pipeline.RecordedSampleAsync();
+        var uri = template.Replace("{shipperId}", sample.ShipperId, StringComparison.Ordinal)
+            .Replace("{attestationId}", sample.AttestationId, StringComparison.Ordinal);
+        using var response = await pipeline.Api.PostAsync(new Uri(uri, UriKind.Relative), content: null);
+        var body = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        AssertValid("Problem", body);
+        Assert.Equal(field, JsonNode.Parse(body)!["errors"]![0]!["field"]!.GetValue<string>());
     }
 
     [Theory]
@@ -135,14 +155,14 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
     }
 
     /// <summary>The path with its parameters filled from the recorded sample, plus the required query parameters.</summary>
-    private static Uri RequestUri(string path, RecordedDocument sample)
+    private static Uri RequestUri(string path, string method, RecordedDocument sample)
     {
         var filled = path.TrimStart('/')
             .Replace("{shipperId}", Uri.EscapeDataString(sample.ShipperId), StringComparison.Ordinal)
             .Replace("{attestationId}", Uri.EscapeDataString(sample.AttestationId), StringComparison.Ordinal)
             .Replace("{imo}", "9074729", StringComparison.Ordinal)
             .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal);
-        var required = (OpenApiDocument.Operation(path, "get")["parameters"]?.AsArray() ?? [])
+        var required = (OpenApiDocument.Operation(path, method)["parameters"]?.AsArray() ?? [])
             .Where(p => p!["in"]!.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
             .Select(p => $"{p!["name"]!.GetValue<string>()}={Uri.EscapeDataString(p["example"]!.ToString())}")
             .ToList();

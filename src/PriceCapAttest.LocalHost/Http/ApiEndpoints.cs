@@ -40,6 +40,11 @@ public static class ApiEndpoints
             new ApiResult(await handler.GetScheduleAsync(Query(request, "asOf"), request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false)))
             .WithMetadata(new ApiRoleMetadata(ApiRole.Insurer));
 
+        api.MapPost("alerts/replay", async (HttpRequest request, PriceCapApi handler) =>
+            new ApiResult(await handler.ReplayFailedAlertsAsync(
+                Query(request, "shipperId"), Query(request, "attestationId"), request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false)))
+            .WithMetadata(new ApiRoleMetadata(ApiRole.Regulator));
+
         app.MapFallback((HttpRequest request) => new ApiResult(PriceCapApi.RouteNotFound(request.Path)));
         return app;
     }

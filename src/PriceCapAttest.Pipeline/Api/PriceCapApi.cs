@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PriceCapAttest.Domain.Results;
+using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Queries;
 
 namespace PriceCapAttest.Pipeline.Api;
@@ -16,6 +17,7 @@ namespace PriceCapAttest.Pipeline.Api;
 public sealed partial class PriceCapApi(
     AttestationQueryService queries,
     ScheduleQueryService schedule,
+    FailedAlertReplayer replayer,
     ILogger<PriceCapApi> logger)
 {
     /// <summary>At most this many rows go into one CSV export; a longer one ends with a continuation header.</summary>
@@ -88,6 +90,32 @@ public sealed partial class PriceCapApi(
     /// <summary><c>GET schedule?asOf=DATE</c>: the caps in force on a loading date (today when absent).</summary>
     public Task<ApiResponse> GetScheduleAsync(string? asOf, string instance, CancellationToken cancellationToken) =>
         AnswerAsync(instance, async () => Json(await schedule.GetScheduleAsync(Blank(asOf), cancellationToken).ConfigureAwait(false)));
+
+    /// <summary>
+    /// <c>POST alerts/replay?shipperId=&amp;attestationId=</c>: queues the Failed alerts of one attestation again, or
+    /// with neither id those of every attestation (as <c>pricecap alerts replay</c>). The two ids go together.
+    /// </summary>
+    public Task<ApiResponse> ReplayFailedAlertsAsync(
+        string? shipperId, string? attestationId, string instance, CancellationToken cancellationToken) =>
+        AnswerAsync(instance, async () =>
+        {
+            var shipper = Blank(shipperId);
+            var attestation = Blank(attestationId);
+            if (shipper is null != attestation is null)
+            {
+                var missing = shipper is null ? "shipperId" : "attestationId";
+                throw new InvalidQueryException(missing, $"'{missing}' is required with '{(shipper is null ? "attestationId" : "shipperId")}': give both ids, or neither to replay every Failed alert.");
+            }
+
+            if (shipper is not null)
+            {
+                QueryInput.Id(shipper, "shipperId");
+                QueryInput.Id(attestation, "attestationId");
+            }
+
+            var replayed = await replayer.ReplayFailedAsync(shipper, attestation, cancellationToken).ConfigureAwait(false);
+            return Json(new AlertReplayAnswer(replayed));
+        });
 
     /// <summary>The answer to a request without a valid key.</summary>
     public static ApiResponse Unauthorized(string instance) => ProblemDetails.Unauthorized(instance).ToResponse();
@@ -172,3 +200,6 @@ public sealed partial class PriceCapApi(
     [LoggerMessage(Level = LogLevel.Error, Message = "API request {Instance} failed")]
     private static partial void LogFault(ILogger logger, string instance, Exception exception);
 }
+
+/// <summary>The answer of <c>POST alerts/replay</c>: the ids of the alerts queued again (none when nothing was Failed).</summary>
+public sealed record AlertReplayAnswer(IReadOnlyList<string> Replayed);

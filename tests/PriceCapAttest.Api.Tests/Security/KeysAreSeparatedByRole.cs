@@ -12,24 +12,24 @@ namespace PriceCapAttest.Api.Tests.Security;
 [Collection(LocalPipelineCollection.Name)]
 public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
 {
-    public static TheoryData<string> Paths()
+    public static TheoryData<string, string> Paths()
     {
-        var data = new TheoryData<string>();
-        foreach (var (path, _) in OpenApiDocument.Operations)
+        var data = new TheoryData<string, string>();
+        foreach (var (path, method) in OpenApiDocument.Operations)
         {
-            data.Add(path);
+            data.Add(path, method);
         }
 
         return data;
     }
 
     [Fact]
-    public void The_Document_Gives_Each_Route_Exactly_One_Role_And_Violations_To_Regulators()
+    public void The_Document_Gives_Each_Route_Exactly_One_Role_And_Violations_And_Alert_Replay_To_Regulators()
     {
         foreach (var (path, method) in OpenApiDocument.Operations)
         {
             var role = Role(path, method);
-            Assert.Equal(path == "/violations" ? "regulator" : "insurer", role);
+            Assert.Equal(path is "/violations" or "/alerts/replay" ? "regulator" : "insurer", role);
             Assert.Equal(role == "regulator", LocalPipelineFixture.IsRegulatorRoute(path));
             Assert.NotNull(OpenApiDocument.Operation(path, method)["responses"]!["403"]);
         }
@@ -37,26 +37,27 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task The_Route_Answers_Its_Own_Role(string path)
+    public async Task The_Route_Answers_Its_Own_Role(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
-        using var response = await Client(Role(path, "get")).GetAsync(RequestUri(path, sample));
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), RequestUri(path, method, sample));
+        using var response = await Client(Role(path, method)).SendAsync(request);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task No_Key_Or_An_Unknown_Key_Is_401(string path)
+    public async Task No_Key_Or_An_Unknown_Key_Is_401(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
-        var uri = RequestUri(path, sample);
-        using var none = await pipeline.Anonymous.GetAsync(uri);
-        using var wrong = await Send(uri, "not-a-key-of-anyone");
-        using var empty = await Send(uri, "");
-        using var prefix = await Send(uri, LocalPipelineFixture.InsurerKey[..^1]);
-        using var longer = await Send(uri, LocalPipelineFixture.RegulatorKey + "x");
-        using var byCode = await pipeline.Anonymous.GetAsync(WithCode(uri, "not-a-key-of-anyone"));
+        var uri = RequestUri(path, method, sample);
+        using var none = await Send(method, uri, null);
+        using var wrong = await Send(method, uri, "not-a-key-of-anyone");
+        using var empty = await Send(method, uri, "");
+        using var prefix = await Send(method, uri, LocalPipelineFixture.InsurerKey[..^1]);
+        using var longer = await Send(method, uri, LocalPipelineFixture.RegulatorKey + "x");
+        using var byCode = await Send(method, WithCode(uri, "not-a-key-of-anyone"), null);
 
         foreach (var response in new[] { none, wrong, empty, prefix, longer, byCode })
         {
@@ -66,14 +67,14 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task The_Other_Roles_Key_Is_403_In_The_Header_And_As_Code(string path)
+    public async Task The_Other_Roles_Key_Is_403_In_The_Header_And_As_Code(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
-        var uri = RequestUri(path, sample);
-        var other = Role(path, "get") == "insurer" ? LocalPipelineFixture.RegulatorKey : LocalPipelineFixture.InsurerKey;
-        using var header = await Send(uri, other);
-        using var code = await pipeline.Anonymous.GetAsync(WithCode(uri, other));
-        using var upper = await Send(new Uri(uri.OriginalString.ToUpperInvariant().Split('?')[0] + Query(uri), UriKind.Relative), other);
+        var uri = RequestUri(path, method, sample);
+        var other = Role(path, method) == "insurer" ? LocalPipelineFixture.RegulatorKey : LocalPipelineFixture.InsurerKey;
+        using var header = await Send(method, uri, other);
+        using var code = await Send(method, WithCode(uri, other), null);
+        using var upper = await Send(method, new Uri(uri.OriginalString.ToUpperInvariant().Split('?')[0] + Query(uri), UriKind.Relative), other);
 
         await AssertProblem(header, HttpStatusCode.Forbidden, path);
         await AssertProblem(code, HttpStatusCode.Forbidden, path);
@@ -111,10 +112,15 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
 
     private HttpClient Client(string role) => role == "insurer" ? pipeline.Insurer : pipeline.Regulator;
 
-    private async Task<HttpResponseMessage> Send(Uri uri, string key)
+    /// <summary>The request without a key (null), or with <paramref name="key"/> in the x-functions-key header.</summary>
+    private async Task<HttpResponseMessage> Send(string method, Uri uri, string? key)
     {
-        using var request = new HttpRequestMessage(HttpMethod.Get, uri);
-        request.Headers.TryAddWithoutValidation("x-functions-key", key);
+        using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), uri);
+        if (key is not null)
+        {
+            request.Headers.TryAddWithoutValidation("x-functions-key", key);
+        }
+
         return await pipeline.Anonymous.SendAsync(request);
     }
 
@@ -152,14 +158,14 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
     }
 
     /// <summary>The path with its parameters filled from the recorded sample, plus the required query parameters.</summary>
-    internal static Uri RequestUri(string path, RecordedDocument sample)
+    internal static Uri RequestUri(string path, string method, RecordedDocument sample)
     {
         var filled = path.TrimStart('/')
             .Replace("{shipperId}", Uri.EscapeDataString(sample.ShipperId), StringComparison.Ordinal)
             .Replace("{attestationId}", Uri.EscapeDataString(sample.AttestationId), StringComparison.Ordinal)
             .Replace("{imo}", "9074729", StringComparison.Ordinal)
             .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal);
-        var required = (OpenApiDocument.Operation(path, "get")["parameters"]?.AsArray() ?? [])
+        var required = (OpenApiDocument.Operation(path, method)["parameters"]?.AsArray() ?? [])
             .Where(p => p!["in"]!.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
             .Select(p => $"{p!["name"]!.GetValue<string>()}={Uri.EscapeDataString(p["example"]!.ToString())}")
             .ToList();
