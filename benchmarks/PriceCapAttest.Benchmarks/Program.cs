@@ -23,6 +23,11 @@ catch (ArgumentException e)
 
 var report = new MarkdownReport();
 var acceptance = new List<(string, string)>();
+var machine = MachineInfo.Describe().Append(("Note", "shared machine: other builds and tests may have run at the same time")).ToList();
+Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
+
+// Written after every section, so an interrupted run keeps what it measured.
+async Task SaveAsync() => await File.WriteAllTextAsync(options.OutputPath, report.Render(options.CommandLine, options.Smoke, machine, acceptance));
 try
 {
     if (options.Sections.Contains("check"))
@@ -30,6 +35,7 @@ try
         var (single, batch) = CheckSection.Run(options, report);
         acceptance.Add(("Full check <= 3x STJ deserialisation per document",
             $"{MarkdownReport.Ratio(single)} (1 document), {MarkdownReport.Ratio(batch)} (batch of 1,000): {Verdict(single <= 3 && batch <= 3)}"));
+        await SaveAsync();
     }
 
     if (options.Sections.Contains("csv"))
@@ -44,6 +50,7 @@ try
             $"{MarkdownReport.Ratio(growth)}: {Verdict(growth <= 1.5)}"));
         acceptance.Add(("CSV rows/s: check vs Sylvan floor (reported, no target)",
             string.Join("; ", sizes.Select(s => $"{s.Rows:N0} rows: {MarkdownReport.Number(s.CheckRowsPerSecond)} vs {MarkdownReport.Number(s.FloorRowsPerSecond)} rows/s"))));
+        await SaveAsync();
     }
 
     if (options.Sections.Contains("ingest"))
@@ -51,6 +58,7 @@ try
         var (service, raw) = await IngestSection.RunDirectAsync(options, report);
         acceptance.Add(("Ingest service >= 0.5x raw storage baseline",
             $"{MarkdownReport.Number(service)} vs {MarkdownReport.Number(raw)} docs/s = {MarkdownReport.Ratio(service / raw)}: {Verdict(service / raw >= 0.5)}"));
+        await SaveAsync();
     }
 
     if (options.Sections.Contains("trigger"))
@@ -60,6 +68,7 @@ try
         acceptance.Add(("Blob trigger (reported, no target)",
             $"{MarkdownReport.Number(trigger.BurstDocsPerSecond, "N1")} docs/s burst; paced p50 {MarkdownReport.Number(trigger.PacedP50)} ms, p95 {MarkdownReport.Number(trigger.PacedP95)} ms" +
             (missed > 0 ? $"; **{missed} document(s) never triggered**" : "")));
+        await SaveAsync();
     }
 
     if (options.Sections.Contains("query"))
@@ -70,6 +79,7 @@ try
         acceptance.Add(("API p50 by id <= 2x raw point read", $"{MarkdownReport.Ratio(byId)}: {Verdict(byId <= 2)}"));
         acceptance.Add(("API p50 by vessel <= 2x raw partition query", $"{MarkdownReport.Ratio(byVessel)}: {Verdict(byVessel <= 2)}"));
         acceptance.Add(("No API route performs a table scan", "checked by the test QueriesStayInOnePartition (Pipeline tests)"));
+        await SaveAsync();
     }
 }
 finally
@@ -83,9 +93,7 @@ finally
     }
 }
 
-Directory.CreateDirectory(Path.GetDirectoryName(options.OutputPath)!);
-var machine = MachineInfo.Describe().Append(("Note", "shared machine: other builds and tests may have run at the same time")).ToList();
-await File.WriteAllTextAsync(options.OutputPath, report.Render(options.CommandLine, options.Smoke, machine, acceptance));
+await SaveAsync();
 Console.WriteLine($"Report written to {options.OutputPath}");
 return 0;
 

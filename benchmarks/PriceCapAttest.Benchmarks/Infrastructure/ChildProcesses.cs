@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.InteropServices;
 
 namespace PriceCapAttest.Benchmarks.Infrastructure;
 
@@ -9,12 +10,20 @@ namespace PriceCapAttest.Benchmarks.Infrastructure;
 public static class ChildProcesses
 {
     private static readonly List<Process> Running = [];
+    private static readonly PosixSignalRegistration[] Signals =
+    [
+        PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => KillAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => KillAll()),
+        PosixSignalRegistration.Create(PosixSignal.SIGHUP, _ => KillAll()),
+    ];
 
     static ChildProcesses()
     {
         AppDomain.CurrentDomain.ProcessExit += (_, _) => KillAll();
-        Console.CancelKeyPress += (_, _) => KillAll();
     }
+
+    /// <summary>How many signal handlers are registered (keeps them alive for the process lifetime).</summary>
+    public static int SignalHandlers => Signals.Length;
 
     public static void Track(Process process)
     {

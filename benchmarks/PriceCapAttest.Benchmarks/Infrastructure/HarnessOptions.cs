@@ -26,7 +26,7 @@ public sealed class HarnessOptions
 
     public int IngestDocuments => Smoke ? 100 : 5_000;
 
-    public int IngestRuns => Smoke ? 1 : 3;
+    public int IngestRuns => Smoke ? 1 : 2;
 
     /// <summary>Documents processed at once by both sides of the ingest comparison (host.json blobs.maxDegreeOfParallelism).</summary>
     public int Parallelism { get; private init; } = 8;
@@ -35,9 +35,9 @@ public sealed class HarnessOptions
 
     public int TriggerPacedDocuments => Smoke ? 10 : 100;
 
-    public int QueryAttestations => Smoke ? 500 : 100_000;
+    public int QueryAttestations { get; private init; } = 100_000;
 
-    public int QueryVessels => Smoke ? 10 : 1_000;
+    public int QueryVessels => Math.Max(1, QueryAttestations / 100);
 
     public int QueryRequests => Smoke ? 50 : 2_000;
 
@@ -48,6 +48,7 @@ public sealed class HarnessOptions
         string? output = null;
         string? only = null;
         var parallelism = 8;
+        int? queryAttestations = null;
         for (var i = 0; i < args.Length; i++)
         {
             switch (args[i])
@@ -61,11 +62,14 @@ public sealed class HarnessOptions
                 case "--only":
                     only = args[++i];
                     break;
+                case "--query-attestations":
+                    queryAttestations = int.Parse(args[++i], CultureInfo.InvariantCulture);
+                    break;
                 case "--parallelism":
                     parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,query, --parallelism <n>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,query, --parallelism <n>, --query-attestations <n>.");
             }
         }
 
@@ -94,6 +98,7 @@ public sealed class HarnessOptions
             OutputPath = Path.GetFullPath(output ?? Path.Combine(root, "benchmarks", "results", smoke ? "smoke.md" : "latest.md")),
             WorkDirectory = work,
             Parallelism = parallelism,
+            QueryAttestations = queryAttestations ?? (smoke ? 500 : 100_000),
             CommandLine = "./bench.sh" + (args.Length > 0 ? " " + string.Join(' ', args) : ""),
         };
     }
