@@ -26,6 +26,12 @@ public sealed class LocalHostOptions
     /// </summary>
     public ApiKeyOptions ApiKeys { get; set; } = new();
 
+    /// <summary>How often uploads the polling blob trigger missed are looked for and ingested (zero: never).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How old an upload must be before the sweep takes it over from the trigger.</summary>
+    public TimeSpan SweepMinimumAge { get; set; } = TimeSpan.FromSeconds(10);
+
     /// <summary>The single key of earlier versions; refused at start-up in favour of <see cref="ApiKeys"/>.</summary>
     public string? ApiKey { get; set; }
 }

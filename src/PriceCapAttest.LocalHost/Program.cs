@@ -27,6 +27,7 @@ builder.Services
     .AddPriceCapPipeline(builder.Configuration)
     .AddPriceCapAlerts(builder.Configuration)
     .AddPriceCapApi();
+builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 
 builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
 

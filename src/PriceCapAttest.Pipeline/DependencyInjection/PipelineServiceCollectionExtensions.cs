@@ -44,6 +44,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<ReceiptStore>();
         services.TryAddSingleton<AttestationIngestService>();
         services.TryAddSingleton<FailedIngestionRecorder>();
+        services.TryAddSingleton<MissedUploadSweep>();
         services.TryAddSingleton<AttestationQueryService>();
         services.TryAddSingleton<ScheduleQueryService>();
         return services;

@@ -1,0 +1,47 @@
+using Azure.Storage.Blobs;
+using Azure.Storage.Blobs.Models;
+using Microsoft.Extensions.Logging;
+
+namespace PriceCapAttest.Pipeline.Ingest;
+
+/// <summary>
+/// Finds uploads the blob trigger has not ingested (no completed ingestion for the blob's current ETag) and ingests
+/// them. The polling blob scanner of the local host can miss a blob written in the same second as a scan on the
+/// storage emulator; ingest is idempotent per blob path and ETag, so a sweep that meets a trigger is harmless.
+/// </summary>
+public sealed partial class MissedUploadSweep(
+    BlobServiceClient blobs,
+    IngestionStore ingestions,
+    AttestationIngestService ingest,
+    ILogger<MissedUploadSweep> logger)
+{
+    /// <summary>Ingests every document uploaded before <paramref name="uploadedBefore"/> that has no completed ingestion.</summary>
+    /// <param name="prefix">Only blobs under this prefix (a shipper id, say); null for all.</param>
+    /// <returns>The number of documents ingested by this sweep.</returns>
+    public async Task<int> SweepAsync(DateTimeOffset uploadedBefore, string? prefix, CancellationToken cancellationToken)
+    {
+        var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
+        var ingested = 0;
+        await foreach (var item in container.GetBlobsAsync(BlobTraits.None, BlobStates.None, prefix, cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Properties.LastModified is not { } modified || modified >= uploadedBefore) continue;
+            if (DocumentPath.TryParse(item.Name) is not { } path) continue; // refused by name; never addressable
+
+            // A listing spells the ETag without the quotes that blob properties (and so the Ingestions rows) carry.
+            var etag = Unquoted(item.Properties.ETag?.ToString());
+            var records = await ingestions.ListAsync(path.BlobPath, cancellationToken).ConfigureAwait(false);
+            if (records.Any(r => Unquoted(r.ETag) == etag && r.State == IngestionState.Completed)) continue;
+
+            LogMissed(logger, path.BlobPath);
+            await ingest.IngestAsync(container.GetBlobClient(item.Name), cancellationToken).ConfigureAwait(false);
+            ingested++;
+        }
+
+        return ingested;
+    }
+
+    private static string? Unquoted(string? etag) => etag?.Trim('"');
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{BlobPath} had not been ingested by the blob trigger; ingesting it now")]
+    private static partial void LogMissed(ILogger logger, string blobPath);
+}
