@@ -7,6 +7,8 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
+using static PriceCapAttest.Pipeline.Tests.Infrastructure.AzuriteProcessSupport;
+
 namespace PriceCapAttest.Reliability.Tests.Infrastructure;
 
 /// <summary>
@@ -211,43 +213,5 @@ public sealed class Emulator : IAsyncLifetime
     {
         lock (_output)
             return string.Join(Environment.NewLine, _output.TakeLast(40));
-    }
-
-    private static async Task<bool> AnswersAsync(int port)
-    {
-        using var client = new TcpClient();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
-            return true;
-        }
-        catch (SocketException)
-        {
-            return false;
-        }
-        catch (OperationCanceledException)
-        {
-            return false;
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
-
-    private static string FindAzurite()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate))
-                return candidate;
-        }
-
-        throw new InvalidOperationException("Azurite is not installed: run `npm ci` in the repository root.");
     }
 }
