@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
+using PriceCapAttest.Domain.Collections;
 using PriceCapAttest.Domain.Evaluation;
 using PriceCapAttest.Domain.Reading;
 using PriceCapAttest.Domain.Results;
@@ -45,7 +46,7 @@ public sealed class AttestationChecker
             : AttestationCsvReader.Read(content, _options.Limits);
         // The ids seen so far, as 128-bit digests of their text (16 bytes each, not a string per row), so that
         // memory stays nearly flat over a CSV of a million rows.
-        var seenIds = new HashSet<UInt128>();
+        var seenIds = new DigestSet();
         foreach (var attestation in parsed)
         {
             var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(IdDigest(id));
