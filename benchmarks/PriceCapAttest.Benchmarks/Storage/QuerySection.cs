@@ -50,7 +50,7 @@ public static class QuerySection
             var kinds = new (string Kind, Func<Task> Call)[]
             {
                 ("id-api", () => GetAsync(http, $"api/attestations/{shipper}/{id}", id)),
-                ("id-raw", () => attestations.GetEntityAsync<TableEntity>(RecordKeys.Attestation(shipper, id), RecordKeys.VersionRow(1))),
+                ("id-raw", () => attestations.GetEntityAsync<TableEntity>(RecordKeys.Attestation(shipper, id), RecordKeys.VersionRow(RecordKeys.Attestation(shipper, id), 1))),
                 ("vessel-api", () => GetAsync(http, $"api/vessels/{imo}/attestations", imo)),
                 ("vessel-raw", () => FirstPageAsync(vessels, imo, perVessel)),
             };
@@ -144,14 +144,21 @@ public static class QuerySection
             throw new InvalidOperationException("The template document did not produce its attestation rows.");
         }
 
+        var templatePartition = RecordKeys.Attestation(TemplateShipper, TemplateId);
+        var templateSha = templateRows.Select(row => row.GetString("Sha256")).First(sha => sha is not null)!;
+
         Console.WriteLine($"[query] seeding {options.QueryAttestations:N0} attestations");
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, options.QueryAttestations), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (n, ct) =>
         {
             var (shipper, id, imo) = Keys(n, options.QueryVessels);
             var partition = RecordKeys.Attestation(shipper, id);
+            // Each seeded attestation stands for another document: its own content hash, so its content row key
+            // is its own, as in real data.
+            var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(partition)));
             var batch = templateRows.Select(row => new TableTransactionAction(TableTransactionActionType.Add,
-                Rekey(row, partition, row.RowKey, shipper, id, imo))).ToList();
+                Rekey(row, partition, row.RowKey.Replace(templatePartition, partition, StringComparison.Ordinal).Replace(templateSha, sha, StringComparison.Ordinal),
+                    shipper, id, imo, (templateSha, sha)))).ToList();
             await attestations.SubmitTransactionAsync(batch, ct).ConfigureAwait(false);
         }).ConfigureAwait(false);
 
@@ -172,7 +179,8 @@ public static class QuerySection
         return clock.Elapsed.TotalSeconds;
     }
 
-    private static TableEntity Rekey(TableEntity template, string partition, string row, string shipper, string id, string imo)
+    private static TableEntity Rekey(TableEntity template, string partition, string row, string shipper, string id, string imo,
+        (string Old, string New) sha = default)
     {
         var copy = new TableEntity(partition, row);
         foreach (var (name, value) in template)
@@ -185,6 +193,7 @@ public static class QuerySection
             copy[name] = value is string text
                 ? text.Replace(TemplateId, id, StringComparison.Ordinal).Replace(TemplateShipper, shipper, StringComparison.Ordinal)
                     .Replace(SampleDocuments.Imo(0), imo, StringComparison.Ordinal)
+                    .Replace(sha.Old ?? TemplateId, sha.New ?? TemplateId, StringComparison.Ordinal)
                 : value;
         }
 

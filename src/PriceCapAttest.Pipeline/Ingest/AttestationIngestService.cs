@@ -15,8 +15,8 @@ using PriceCapAttest.Pipeline.ScheduleSource;
 namespace PriceCapAttest.Pipeline.Ingest;
 
 /// <summary>
-/// Ingests one uploaded document (<c>attestations/{shipperId}/{name}</c>): size check from the blob properties,
-/// download with SHA-256, check with the schedule in force, records and indexes per attestation, alerts, receipt.
+/// Ingests one uploaded document (<c>attestations/{shipperId}/{name}</c>): one GET, size check from its headers,
+/// body read with SHA-256, check with the schedule in force, records and indexes per attestation, alerts, receipt.
 /// <para>
 /// Business outcomes (too large, unsupported type, unreadable, invalid) are results: a Rejected receipt, no
 /// exception. Only storage faults and the like throw, so the host retries; every step is idempotent, so a
@@ -53,10 +53,12 @@ public sealed partial class AttestationIngestService(
 
     private async Task<IngestOutcome> IngestAsync(BlobClient blob, DocumentPath path, CancellationToken cancellationToken)
     {
-        BlobProperties properties;
+        // One GET answers the ETag, length and upload time with the content: the size is checked from the response
+        // headers before a byte of the body is read, and the body read is the one of that ETag.
+        BlobDownloadStreamingResult download;
         try
         {
-            properties = (await blob.GetPropertiesAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
+            download = (await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false)).Value;
         }
         catch (RequestFailedException e) when (e.Status == 404)
         {
@@ -67,32 +69,36 @@ public sealed partial class AttestationIngestService(
             return new IngestOutcome(gone, AlreadyProcessed: false);
         }
 
-        var etag = properties.ETag.ToString();
-        var ingestion = await ingestions.StartAsync(path.BlobPath, etag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-        if (ingestion.State == IngestionState.Completed &&
-            await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false) is { } done)
+        using (download)
         {
-            LogAlreadyDone(logger, path.BlobPath, etag);
-            return new IngestOutcome(done, AlreadyProcessed: true);
-        }
+            var etag = download.Details.ETag.ToString();
+            var ingestion = await ingestions.StartAsync(path.BlobPath, etag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
+            if (ingestion.State == IngestionState.Completed &&
+                await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false) is { } done)
+            {
+                LogAlreadyDone(logger, path.BlobPath, etag);
+                return new IngestOutcome(done, AlreadyProcessed: true);
+            }
 
-        var receipt = await ProcessAsync(blob, path, properties, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
-        await receipts.WriteAsync(receipt, cancellationToken).ConfigureAwait(false);
-        await ingestions.CompleteAsync(path.BlobPath, etag, receipt.Status.ToString(), cancellationToken).ConfigureAwait(false);
-        LogIngested(logger, path.BlobPath, receipt.Status, receipt.Attestations.Count);
-        return new IngestOutcome(receipt, AlreadyProcessed: false);
+            var receipt = await ProcessAsync(download, path, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
+            await receipts.WriteAsync(receipt, cancellationToken).ConfigureAwait(false);
+            await ingestions.CompleteAsync(path.BlobPath, etag, receipt.Status.ToString(), cancellationToken).ConfigureAwait(false);
+            LogIngested(logger, path.BlobPath, receipt.Status, receipt.Attestations.Count);
+            return new IngestOutcome(receipt, AlreadyProcessed: false);
+        }
     }
 
-    private async Task<Receipt> ProcessAsync(BlobClient blob, DocumentPath path, BlobProperties properties, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    private async Task<Receipt> ProcessAsync(BlobDownloadStreamingResult download, DocumentPath path, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
+        var length = download.Details.ContentLength;
         Receipt Rejected(string code, string message, string? sha256 = null) => new(
-            path.BlobPath, path.ShipperId, path.Name, sha256, properties.ContentLength, receivedAt, ReceiptStatus.Rejected, null, null,
+            path.BlobPath, path.ShipperId, path.Name, sha256, length, receivedAt, ReceiptStatus.Rejected, null, null,
             [new ReceiptAttestation(0, null, Verdict.Rejected, [new ValidationIssue("$", code, message)], null, Current: false)]);
 
-        if (properties.ContentLength > _options.MaxDocumentBytes)
+        if (length > _options.MaxDocumentBytes)
         {
             return Rejected(ErrorCodes.FileTooLarge,
-                $"The file is {properties.ContentLength} bytes; at most {_options.MaxDocumentBytes} bytes are accepted. Split it into smaller files.");
+                $"The file is {length} bytes; at most {_options.MaxDocumentBytes} bytes are accepted. Split it into smaller files.");
         }
 
         if (DocumentFormats.FromFileName(path.Name) is not { } format)
@@ -101,7 +107,7 @@ public sealed partial class AttestationIngestService(
                 $"'{Path.GetExtension(path.Name)}' is not a supported file type: upload .json or .csv documents.");
         }
 
-        var (content, sha256) = await DownloadAsync(blob, properties, cancellationToken).ConfigureAwait(false);
+        var (content, sha256) = await ReadAsync(download, path, cancellationToken).ConfigureAwait(false);
         var checker = await schedules.GetCurrentAsync(cancellationToken).ConfigureAwait(false);
         IReadOnlyList<CheckedAttestation> checkedAttestations;
         using (content)
@@ -109,7 +115,7 @@ public sealed partial class AttestationIngestService(
             checkedAttestations = DocumentCheck.Run(checker, content, format, path.BlobPath);
         }
 
-        var uploadedAt = properties.LastModified;
+        var uploadedAt = download.Details.LastModified;
         var items = new ReceiptAttestation[checkedAttestations.Count];
         await Parallel.ForEachAsync(
             Enumerable.Range(0, checkedAttestations.Count),
@@ -118,7 +124,7 @@ public sealed partial class AttestationIngestService(
             .ConfigureAwait(false);
 
         var status = items.Any(a => a.Record is not null) ? ReceiptStatus.Processed : ReceiptStatus.Rejected;
-        return new Receipt(path.BlobPath, path.ShipperId, path.Name, sha256, properties.ContentLength, receivedAt, status,
+        return new Receipt(path.BlobPath, path.ShipperId, path.Name, sha256, length, receivedAt, status,
             checker.Schedule.Version, null, items);
     }
 
@@ -135,7 +141,7 @@ public sealed partial class AttestationIngestService(
         var candidate = new AttestationVersion(path.ShipperId, attestationId, 0, result, item.Facts, path.BlobPath, sha256,
             receivedAt, uploadedAt, null, null);
         var commit = await records.CommitAsync(candidate, cancellationToken).ConfigureAwait(false);
-        await records.ProjectAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+        await records.ProjectAsync(commit, cancellationToken).ConfigureAwait(false);
         await PublishAlertsAsync(commit.Version, cancellationToken).ConfigureAwait(false);
         var version = commit.Version;
         return new ReceiptAttestation(result.Index, attestationId, version.Result.Verdict, version.Result.Errors,
@@ -189,14 +195,11 @@ public sealed partial class AttestationIngestService(
         version.Sha256,
         version.ReceivedAt);
 
-    /// <summary>Copies the blob (at the ETag whose size was checked) into memory, hashing it on the way.</summary>
-    private async Task<(MemoryStream Content, string Sha256)> DownloadAsync(BlobClient blob, BlobProperties properties, CancellationToken cancellationToken)
+    /// <summary>Copies the downloaded body (whose length was checked) into memory, hashing it on the way.</summary>
+    private async Task<(MemoryStream Content, string Sha256)> ReadAsync(BlobDownloadStreamingResult download, DocumentPath path, CancellationToken cancellationToken)
     {
-        var download = await blob.DownloadStreamingAsync(
-            new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = properties.ETag } },
-            cancellationToken).ConfigureAwait(false);
-        using var source = download.Value.Content;
-        var buffer = new MemoryStream(checked((int)Math.Min(properties.ContentLength, _options.MaxDocumentBytes)));
+        var source = download.Content;
+        var buffer = new MemoryStream(checked((int)Math.Min(download.Details.ContentLength, _options.MaxDocumentBytes)));
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         var chunk = new byte[81920];
         int read;
@@ -204,7 +207,7 @@ public sealed partial class AttestationIngestService(
         {
             if (buffer.Length + read > _options.MaxDocumentBytes)
             {
-                throw new InvalidOperationException($"{blob.Name} grew past its checked size while being read.");
+                throw new InvalidOperationException($"{path.BlobPath} is longer than its checked size.");
             }
 
             hash.AppendData(chunk, 0, read);

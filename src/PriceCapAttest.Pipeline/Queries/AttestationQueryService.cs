@@ -30,22 +30,20 @@ public sealed class AttestationQueryService(
         QueryInput.Id(shipperId, "shipperId");
         QueryInput.Id(attestationId, "attestationId");
         QueryInput.Version(version);
-        // The alerts do not depend on the pointer: read them alongside, so the answer costs two storage round trips
-        // in a row (pointer, then version), or one when the version is given, instead of three.
+        // The current row is a copy of the current version with the version count, so the usual answer is one point
+        // read, with the alerts read alongside; a given version is read alongside too.
         var deliveriesRead = alertStatus.GetAsync(shipperId, attestationId, cancellationToken);
         var requestedRead = version is { } requested
             ? records.GetVersionAsync(shipperId, attestationId, requested, cancellationToken)
             : null;
-        var pointerRead = records.GetPointerAsync(shipperId, attestationId, cancellationToken);
-        await Task.WhenAll(requestedRead is null ? [pointerRead, deliveriesRead] : [pointerRead, deliveriesRead, requestedRead]).ConfigureAwait(false);
-        if (await pointerRead.ConfigureAwait(false) is not { } pointer)
+        var currentRead = records.GetCurrentAsync(shipperId, attestationId, cancellationToken);
+        await Task.WhenAll(requestedRead is null ? [currentRead, deliveriesRead] : [currentRead, deliveriesRead, requestedRead]).ConfigureAwait(false);
+        if (await currentRead.ConfigureAwait(false) is not { } current)
         {
             return null;
         }
 
-        var stored = requestedRead is not null
-            ? await requestedRead.ConfigureAwait(false)
-            : await records.GetVersionAsync(shipperId, attestationId, pointer.Current, cancellationToken).ConfigureAwait(false);
+        var stored = requestedRead is not null ? await requestedRead.ConfigureAwait(false) : current.Version;
         if (stored is null)
         {
             return null;
@@ -55,7 +53,7 @@ public sealed class AttestationQueryService(
         var result = stored.Result;
         return new AttestationAnswer(
             result.Source, result.Index, result.AttestationId, result.Verdict, result.Reasons, result.Regimes, result.Flags,
-            result.Errors, result.ScheduleVersion, stored.ShipperId, stored.Version, pointer.Versions, pointer.Current,
+            result.Errors, result.ScheduleVersion, stored.ShipperId, stored.Version, current.Versions, current.Version.Version,
             stored.ReceivedAt, stored.BlobPath, stored.Sha256,
             [.. deliveries.Where(d => d.Version == stored.Version)]);
     }

@@ -29,6 +29,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
     private readonly TableClient _attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
     private readonly TableClient _vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);
     private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
+    private readonly VesselIndexWriter _vesselIndex = new(tables.GetTableClient(StorageNames.Tables.VesselIndex));
 
     /// <summary>
     /// Records <paramref name="candidate"/> (its Version and PreviousCurrentVersion are ignored: assigned here) or
@@ -46,13 +47,18 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
 
         for (var attempt = 0; attempt < MaxCommitAttempts; attempt++)
         {
-            var content = await _attestations.GetOrNullAsync<TableEntity>(partition, contentRow, cancellationToken).ConfigureAwait(false);
-            var current = await _attestations.GetOrNullAsync<TableEntity>(partition, RecordKeys.CurrentRow, cancellationToken).ConfigureAwait(false);
+            var contentRead = _attestations.GetOrNullAsync<TableEntity>(partition, contentRow, cancellationToken);
+            var currentRead = _attestations.GetOrNullAsync<TableEntity>(partition, RecordKeys.CurrentRow(partition), cancellationToken);
+            await Task.WhenAll(contentRead, currentRead).ConfigureAwait(false);
+            var content = await contentRead.ConfigureAwait(false);
+            var current = await currentRead.ConfigureAwait(false);
             if (content is not null)
             {
+                // The version row, not the current copy: only the version row carries AlertsPublishedAt.
                 var existing = await GetVersionAsync(candidate.ShipperId, candidate.AttestationId, content.GetInt32("Version") ?? 0, cancellationToken).ConfigureAwait(false)
                     ?? throw new InvalidOperationException($"Content row {partition}/{contentRow} points to a missing version.");
-                return new VersionCommit(existing, Created: false, IsCurrent: current?.GetInt32("Version") == existing.Version);
+                return new VersionCommit(existing, Created: false, IsCurrent: current?.GetInt32("Version") == existing.Version,
+                    Versions: current?.GetInt32("Versions") ?? existing.Version);
             }
 
             var versions = current?.GetInt32("Versions") ?? 0;
@@ -68,7 +74,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
             var transaction = new EntityGroupTransaction()
                 .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = number, ["BlobPath"] = candidate.BlobPath })
                 .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version));
-            var pointer = becomesCurrent ? CurrentRow(partition, version, number) : WithVersions(current!, number);
+            var pointer = becomesCurrent ? VersionEntityMapper.ToCurrentEntity(version, number) : WithVersions(current!, number);
             if (current is null)
             {
                 transaction.Add(TableTransactionActionType.Add, pointer);
@@ -81,7 +87,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
             try
             {
                 await transaction.SubmitAsync(_attestations, cancellationToken).ConfigureAwait(false);
-                return new VersionCommit(version, Created: true, IsCurrent: becomesCurrent);
+                return new VersionCommit(version, Created: true, IsCurrent: becomesCurrent, Versions: number);
             }
             catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
             {
@@ -107,11 +113,11 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         var transaction = new EntityGroupTransaction()
             .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = 1, ["BlobPath"] = candidate.BlobPath })
             .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version))
-            .Add(TableTransactionActionType.Add, CurrentRow(partition, version, 1));
+            .Add(TableTransactionActionType.Add, VersionEntityMapper.ToCurrentEntity(version, 1));
         try
         {
             await transaction.SubmitAsync(_attestations, cancellationToken).ConfigureAwait(false);
-            return new VersionCommit(version, Created: true, IsCurrent: true);
+            return new VersionCommit(version, Created: true, IsCurrent: true, Versions: 1);
         }
         catch (TableTransactionFailedException e) when (e.Status is 409 or 412)
         {
@@ -125,27 +131,36 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
 
     public async Task<AttestationVersion?> GetVersionAsync(string shipperId, string attestationId, int version, CancellationToken cancellationToken)
     {
-        var entity = await _attestations.GetOrNullAsync<TableEntity>(
-            RecordKeys.Attestation(shipperId, attestationId), RecordKeys.VersionRow(version), cancellationToken).ConfigureAwait(false);
+        var partition = RecordKeys.Attestation(shipperId, attestationId);
+        var entity = await _attestations.GetOrNullAsync<TableEntity>(partition, RecordKeys.VersionRow(partition, version), cancellationToken).ConfigureAwait(false);
         return entity is null ? null : VersionEntityMapper.FromEntity(entity);
     }
 
-    /// <summary>The current version number and how many versions there are, or null for an unknown attestation.</summary>
-    public async Task<(int Current, int Versions)?> GetPointerAsync(string shipperId, string attestationId, CancellationToken cancellationToken)
+    /// <summary>The current version with the version count (one point read of the current row), or null for an unknown attestation.</summary>
+    public async Task<CurrentVersion?> GetCurrentAsync(string shipperId, string attestationId, CancellationToken cancellationToken)
     {
-        var entity = await _attestations.GetOrNullAsync<TableEntity>(
-            RecordKeys.Attestation(shipperId, attestationId), RecordKeys.CurrentRow, cancellationToken).ConfigureAwait(false);
-        return entity is null ? null : (entity.GetInt32("Version") ?? 0, entity.GetInt32("Versions") ?? 0);
+        var partition = RecordKeys.Attestation(shipperId, attestationId);
+        var entity = await _attestations.GetOrNullAsync<TableEntity>(partition, RecordKeys.CurrentRow(partition), cancellationToken).ConfigureAwait(false);
+        return entity is null ? null : new CurrentVersion(VersionEntityMapper.FromEntity(entity), entity.GetInt32("Versions") ?? 0);
     }
+
+    /// <summary>The current version number and how many versions there are, or null for an unknown attestation.</summary>
+    public async Task<(int Current, int Versions)?> GetPointerAsync(string shipperId, string attestationId, CancellationToken cancellationToken) =>
+        await GetCurrentAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false) is { } current
+            ? (current.Version.Version, current.Versions)
+            : null;
 
     /// <summary>
     /// Brings the indexes in line with a recorded version (idempotent, so a retry completes what a crash left):
-    /// a Violations row per violated regime; and, when the version is still current, its VesselIndex row, removing
-    /// the row of the version it replaced when the vessel or loading date changed.
+    /// a Violations row per violated regime; and, when the commit found the version current, its VesselIndex row,
+    /// removing the row of the version it replaced when the vessel or loading date changed. The VesselIndex row is
+    /// written by <see cref="VesselIndexWriter"/>, which never lets a version replace a later one's row, so a late
+    /// projection of a version an amendment has meanwhile replaced cannot win without re-reading the pointer.
     /// </summary>
-    public async Task ProjectAsync(AttestationVersion version, CancellationToken cancellationToken)
+    public async Task ProjectAsync(VersionCommit commit, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(version);
+        ArgumentNullException.ThrowIfNull(commit);
+        var version = commit.Version;
         if (version.Facts.LoadingDate is { } loadingDate)
         {
             foreach (var regime in version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation))
@@ -154,8 +169,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
             }
         }
 
-        var pointer = await GetPointerAsync(version.ShipperId, version.AttestationId, cancellationToken).ConfigureAwait(false);
-        if (pointer?.Current != version.Version)
+        if (!commit.IsCurrent)
         {
             return;
         }
@@ -169,14 +183,15 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
 
         if (VesselKey(version) is { } key)
         {
-            await _vessels.UpsertEntityAsync(VesselEntity(version, key, pointer.Value.Versions), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+            await _vesselIndex.WriteAsync(VesselEntity(version, key, commit.Versions), version.Version, cancellationToken).ConfigureAwait(false);
         }
     }
 
     public async Task MarkAlertsPublishedAsync(AttestationVersion version, DateTimeOffset at, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
-        var entity = new TableEntity(RecordKeys.Attestation(version.ShipperId, version.AttestationId), RecordKeys.VersionRow(version.Version))
+        var partition = RecordKeys.Attestation(version.ShipperId, version.AttestationId);
+        var entity = new TableEntity(partition, RecordKeys.VersionRow(partition, version.Version))
         {
             ["AlertsPublishedAt"] = at,
         };
@@ -193,17 +208,6 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         var currentUploaded = current.GetDateTimeOffset("UploadedAt") ?? DateTimeOffset.MinValue;
         return uploadedAt > currentUploaded || (uploadedAt == currentUploaded && number > (current.GetInt32("Version") ?? 0));
     }
-
-    private static TableEntity CurrentRow(string partition, AttestationVersion version, int versions) => new(partition, RecordKeys.CurrentRow)
-    {
-        ["ShipperId"] = version.ShipperId,
-        ["AttestationId"] = version.AttestationId,
-        ["Version"] = version.Version,
-        ["Versions"] = versions,
-        ["Verdict"] = version.Result.Verdict.ToString(),
-        ["UploadedAt"] = version.UploadedAt,
-        ["ReceivedAt"] = version.ReceivedAt,
-    };
 
     private static TableEntity WithVersions(TableEntity current, int versions)
     {

@@ -21,5 +21,11 @@ public sealed record AttestationVersion(
     int? PreviousCurrentVersion,
     DateTimeOffset? AlertsPublishedAt);
 
-/// <summary>The outcome of recording a version: the version (new or found), whether this call created it, whether it is current.</summary>
-public sealed record VersionCommit(AttestationVersion Version, bool Created, bool IsCurrent);
+/// <summary>
+/// The outcome of recording a version: the version (new or found), whether this call created it, whether it is
+/// current, and how many versions the attestation has (all as the commit saw them).
+/// </summary>
+public sealed record VersionCommit(AttestationVersion Version, bool Created, bool IsCurrent, int Versions);
+
+/// <summary>The current version of an attestation and how many versions it has.</summary>
+public sealed record CurrentVersion(AttestationVersion Version, int Versions);

@@ -6,9 +6,13 @@ namespace PriceCapAttest.Pipeline.Records;
 /// <summary>
 /// Keys of the record tables (every API query is a point read or a single-partition range query):
 /// <list type="table">
-/// <item><term>Attestations</term><description>PK = shipper|attestationId; RK <c>current</c> (pointer to the current
-/// version and the version count), <c>v{version:D6}</c> (one per version, with the full check result),
-/// <c>h|{sha256}|{index:D6}</c> (content of a version: the same content never becomes a second version).</description></item>
+/// <item><term>Attestations</term><description>PK = shipper|attestationId; RK <c>current|{PK}</c> (a copy of the current
+/// version row plus the version count: the API answers "the current version" with this one point read),
+/// <c>v{version:D6}|{PK}</c> (one per version, with the full check result), <c>h|{sha256}|{index:D6}</c> (content of
+/// a version: the same content never becomes a second version). The current and version row keys repeat the
+/// partition key so that no row key is shared by two partitions: the storage emulator (Azurite, LokiJS) indexes
+/// RowKey only, and a row key present in every partition turned each point read and insert into a scan of all
+/// attestations.</description></item>
 /// <item><term>VesselIndex</term><description>PK = IMO (7 digits); RK = loadingDate(yyyyMMdd)|shipper|attestationId,
 /// current versions only.</description></item>
 /// <item><term>Violations</term><description>PK = regime; RK = loadingDate(yyyyMMdd)|shipper|attestationId|v{version:D6},
@@ -20,13 +24,18 @@ namespace PriceCapAttest.Pipeline.Records;
 /// </summary>
 public static class RecordKeys
 {
-    public const string CurrentRow = "current";
+    public const string CurrentRowPrefix = "current|";
     public const string VersionRowPrefix = "v";
     public const string ContentRowPrefix = "h|";
 
     public static string Attestation(string shipperId, string attestationId) => KeyEncoder.Join(shipperId, attestationId);
 
-    public static string VersionRow(int version) => VersionRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
+    /// <summary>The row key of the current-version row in attestation partition <paramref name="partition"/>.</summary>
+    public static string CurrentRow(string partition) => CurrentRowPrefix + partition;
+
+    /// <summary>The row key of version <paramref name="version"/> in attestation partition <paramref name="partition"/>.</summary>
+    public static string VersionRow(string partition, int version) =>
+        VersionRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture) + KeyEncoder.Separator + partition;
 
     public static string ContentRow(string sha256, int index) =>
         ContentRowPrefix + sha256.ToLowerInvariant() + KeyEncoder.Separator + index.ToString("D6", CultureInfo.InvariantCulture);
@@ -37,7 +46,7 @@ public static class RecordKeys
         Date(loadingDate) + KeyEncoder.Separator + KeyEncoder.Join(shipperId, attestationId);
 
     public static string ViolationRow(DateOnly loadingDate, string shipperId, string attestationId, int version) =>
-        VesselRow(loadingDate, shipperId, attestationId) + KeyEncoder.Separator + VersionRow(version);
+        VesselRow(loadingDate, shipperId, attestationId) + KeyEncoder.Separator + VersionRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture);
 
     public static string ReceiptPartition(string shipperId) => KeyEncoder.Encode(shipperId);
 

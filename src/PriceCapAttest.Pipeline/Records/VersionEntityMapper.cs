@@ -12,15 +12,31 @@ namespace PriceCapAttest.Pipeline.Records;
 /// and inspection: the overall verdict, reasons, flags, errors (JSON arrays), schedule version, rule ids, and per
 /// regime <c>{R}Verdict</c>, <c>{R}CapUsdPerBbl</c>/<c>{R}CapUsdPerBblMicros</c>,
 /// <c>{R}PriceUsdPerBbl</c>/<c>{R}PriceUsdPerBblMicros</c> (money as exact string plus Int64 micro-units),
-/// <c>{R}RuleId</c>, <c>{R}Reasons</c>.
+/// <c>{R}RuleId</c>, <c>{R}Reasons</c>. The current row is the same entity under its own row key, plus <c>Versions</c>.
 /// </summary>
 public static class VersionEntityMapper
 {
     public static TableEntity ToEntity(AttestationVersion version)
     {
         ArgumentNullException.ThrowIfNull(version);
+        var partition = RecordKeys.Attestation(version.ShipperId, version.AttestationId);
+        return ToEntity(version, partition, RecordKeys.VersionRow(partition, version.Version));
+    }
+
+    /// <summary>The current row: the version's row under the <c>current</c> key, with the attestation's version count.</summary>
+    public static TableEntity ToCurrentEntity(AttestationVersion version, int versions)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        var partition = RecordKeys.Attestation(version.ShipperId, version.AttestationId);
+        var entity = ToEntity(version, partition, RecordKeys.CurrentRow(partition));
+        entity["Versions"] = versions;
+        return entity;
+    }
+
+    private static TableEntity ToEntity(AttestationVersion version, string partition, string row)
+    {
         var result = version.Result;
-        var entity = new TableEntity(RecordKeys.Attestation(version.ShipperId, version.AttestationId), RecordKeys.VersionRow(version.Version))
+        var entity = new TableEntity(partition, row)
         {
             ["ShipperId"] = version.ShipperId,
             ["AttestationId"] = version.AttestationId,

@@ -38,8 +38,9 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
         Assert.Contains(receipt.Sha256, receiptJson, StringComparison.Ordinal);
 
         // Version row with the full result, the money exact, the evidence.
+        var partition = RecordKeys.Attestation(shipper, "ATT-1");
         var row = (await azurite.CreateTableClient(StorageNames.Tables.Attestations)
-            .GetEntityAsync<TableEntity>(RecordKeys.Attestation(shipper, "ATT-1"), "v000001")).Value;
+            .GetEntityAsync<TableEntity>(partition, $"v000001|{partition}")).Value;
         Assert.Equal("Violation", row.GetString("Verdict"));
         Assert.Equal("44.10", row.GetString("EUCapUsdPerBbl"));
         Assert.Equal(44_100_000L, row.GetInt64("EUCapUsdPerBblMicros"));

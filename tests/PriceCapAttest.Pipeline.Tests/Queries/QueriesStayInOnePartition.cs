@@ -69,6 +69,30 @@ public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
         }
     }
 
+    [Fact]
+    public async Task TheCurrentAttestationIsOnePointRead()
+    {
+        var recorder = new TableRequestRecorder();
+        await using var provider = await CreateAsync(recorder);
+        var api = provider.GetRequiredService<PriceCapApi>();
+        var shipper = PipelineHarness.NewShipper();
+        var container = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.Attestations);
+        var ingest = provider.GetRequiredService<AttestationIngestService>();
+        foreach (var (name, price) in new[] { ("a.json", 46.00m), ("b.json", 42.10m) })
+        {
+            var blob = container.GetBlobClient($"{shipper}/{name}");
+            await blob.UploadAsync(Documents.Bytes(Documents.Json("ATT-1", price)));
+            await ingest.IngestAsync(blob, CancellationToken.None);
+        }
+
+        recorder.Clear();
+        var response = await api.GetAttestationAsync(shipper, "ATT-1", null, "/api/attestations", CancellationToken.None);
+
+        Assert.Equal(200, response.Status);
+        var read = Assert.Single(recorder.Requests, r => r.Contains("/" + StorageNames.Tables.Attestations + "(", StringComparison.Ordinal));
+        Assert.Contains("RowKey='current", Uri.UnescapeDataString(read), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("/devstoreaccount1/Attestations(PartitionKey='a',RowKey='current')", true)]
     [InlineData("/devstoreaccount1/VesselIndex()?$filter=PartitionKey%20eq%20'9074729'%20and%20RowKey%20ge%20'2026'", true)]

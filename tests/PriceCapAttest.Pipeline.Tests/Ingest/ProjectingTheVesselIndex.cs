@@ -1,0 +1,49 @@
+using PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Pipeline.Tests.Infrastructure;
+using PriceCapAttest.Pipeline.Tests.Support;
+
+namespace PriceCapAttest.Pipeline.Tests.Ingest;
+
+/// <summary>
+/// The VesselIndex row of an attestation follows its current version without re-reading the pointer: a projection
+/// that arrives after an amendment's (a slow or retried ingest of the replaced version) leaves the later row.
+/// </summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
+{
+    [Fact]
+    public async Task ALateProjectionOfAReplacedVersionLeavesTheLaterRow()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var shipper = PipelineHarness.NewShipper();
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
+        var records = harness.Get<AttestationRecordStore>();
+        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json", Documents.Json("ATT-1", 42.10m)), CancellationToken.None);
+
+        await records.ProjectAsync(new VersionCommit(first!, Created: true, IsCurrent: true, Versions: 1), CancellationToken.None);
+
+        var row = Assert.Single(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
+        Assert.Equal(2, row.Version);
+        Assert.Equal(2, row.Versions);
+    }
+
+    [Fact]
+    public async Task ARedeliveredVersionRewritesItsOwnRow()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var shipper = PipelineHarness.NewShipper();
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1")), CancellationToken.None);
+        var records = harness.Get<AttestationRecordStore>();
+        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
+
+        await records.ProjectAsync(new VersionCommit(first!, Created: false, IsCurrent: true, Versions: 1), CancellationToken.None);
+
+        var row = Assert.Single(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
+        Assert.Equal(1, row.Version);
+    }
+
+    private static async Task<IReadOnlyList<Pipeline.Queries.VesselAttestation>> VesselRowsAsync(PipelineHarness harness) =>
+        (await harness.Queries.ListVesselAttestationsAsync(Documents.Imo, "2026-03-02", "2026-03-02", null, 1000, CancellationToken.None)).Items;
+}
