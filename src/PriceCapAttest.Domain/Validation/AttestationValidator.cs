@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using FluentValidation;
 using FluentValidation.Results;
 using PriceCapAttest.Domain.Documents;
@@ -9,7 +10,7 @@ namespace PriceCapAttest.Domain.Validation;
 /// Every rule of attestation document v1 (attestation-format.md, field table), each failure named by the field's
 /// JSON path with a stable code. All failures of a document are reported.
 /// </summary>
-public sealed class AttestationValidator : JsonPathValidator<AttestationDocument>
+public sealed partial class AttestationValidator : JsonPathValidator<AttestationDocument>
 {
     private const string FxRates = "fxRatesToUsd";
 
@@ -25,15 +26,15 @@ public sealed class AttestationValidator : JsonPathValidator<AttestationDocument
             .Must(Codes.IsAttestationId).WithErrorCode(ErrorCodes.InvalidFormat)
             .WithMessage("attestationId may hold only letters A-Z and a-z, digits 0-9, '.', '_' and '-'.");
 
-        Field(x => x.Attestor!).Required("attestor").SetValidator(new AttestorValidator(clock));
-        Field(x => x.Vessel!).Required("vessel").SetValidator(new VesselValidator());
-        Field(x => x.Voyage!).Required("voyage").SetValidator(new VoyageValidator());
-        Field(x => x.Contract!).Required("contract").SetValidator(new ContractValidator());
-        Field(x => x.Cargo!).Required("cargo").SetValidator(new CargoValidator());
-        Field(x => x.Price!).Required("price").SetValidator(new PriceValidator());
+        AttestorRules(clock);
+        VesselRules();
+        VoyageRules();
+        ContractRules();
+        CargoRules();
+        PriceRules();
         EachOf(x => x.AncillaryCosts).SetValidator(new AncillaryCostValidator());
         EachOf(x => x.ServiceProviders).SetValidator(new ServiceProviderValidator());
-        Field(x => x.Exemption!).SetValidator(new ExemptionValidator());
+        ExemptionRules();
 
         RuleFor(x => x.Contract!.Date)
             .Must(IsNotAfterLoading).WithErrorCode(ErrorCodes.DateOrder)
@@ -44,11 +45,25 @@ public sealed class AttestationValidator : JsonPathValidator<AttestationDocument
         RuleFor(x => x).Custom(CheckFxRates);
     }
 
+    /// <summary>A section every attestation must have: "<paramref name="what"/> is required" when absent, else its rules.</summary>
+    private SectionRules<TSection> RequiredSection<TSection>(Expression<Func<AttestationDocument, TSection?>> section, string what)
+        where TSection : class
+    {
+        Field(section).Required(what);
+        return Section(section);
+    }
+
     private static bool IsNotAfterLoading(AttestationDocument document, DateOnly? contractDate) =>
         contractDate is null || document.Voyage?.LoadingDate is not { } loading || contractDate <= loading;
 
     /// <summary>Each rate is for a known currency and positive; every non-USD currency used has a rate.</summary>
     private static void CheckFxRates(AttestationDocument document, ValidationContext<AttestationDocument> context)
+    {
+        if (document.FxRatesToUsd.Count > 0) CheckRatesGiven(document, context);
+        CheckRatesNeeded(document, context);
+    }
+
+    private static void CheckRatesGiven(AttestationDocument document, ValidationContext<AttestationDocument> context)
     {
         foreach (var (currency, rate) in document.FxRatesToUsd)
         {
@@ -60,24 +75,36 @@ public sealed class AttestationValidator : JsonPathValidator<AttestationDocument
             else if (rate <= 0m)
                 Fail(context, path, ErrorCodes.OutOfRange, $"The rate for {currency} must be greater than 0 (USD per one {currency}).");
         }
+    }
 
-        foreach (var currency in CurrenciesNeedingRates(document))
+    /// <summary>The currencies of the price and the costs, each once, other than USD and other than invalid codes
+    /// (reported where they stand), each need a rate.</summary>
+    private static void CheckRatesNeeded(AttestationDocument document, ValidationContext<AttestationDocument> context)
+    {
+        var costs = document.AncillaryCosts;
+        for (var i = -1; i < costs.Count; i++)
         {
-            if (!document.FxRatesToUsd.ContainsKey(currency))
-            {
-                Fail(context, $"{FxRates}.{currency}", ErrorCodes.MissingFxRate,
-                    $"An amount is in {currency}: fxRatesToUsd must give the rate for {currency} (USD per one {currency}).");
-            }
+            var currency = i < 0 ? document.Price?.Currency : costs[i].Currency;
+            if (currency is null || currency == IsoCurrencies.UsDollar || !IsoCurrencies.IsAssigned(currency)
+                || IsNamedBefore(currency, i, document) || document.FxRatesToUsd.ContainsKey(currency))
+                continue;
+            Fail(context, $"{FxRates}.{currency}", ErrorCodes.MissingFxRate,
+                $"An amount is in {currency}: fxRatesToUsd must give the rate for {currency} (USD per one {currency}).");
         }
     }
 
-    /// <summary>The currencies of the price and the costs, other than USD and other than invalid codes (reported where they stand).</summary>
-    private static IEnumerable<string> CurrenciesNeedingRates(AttestationDocument document) =>
-        document.AncillaryCosts.Select(cost => cost.Currency)
-            .Prepend(document.Price?.Currency)
-            .OfType<string>()
-            .Where(currency => currency != IsoCurrencies.UsDollar && IsoCurrencies.IsAssigned(currency))
-            .Distinct(StringComparer.Ordinal);
+    /// <summary>True when the price (position -1) or a cost before <paramref name="position"/> is in this currency.</summary>
+    private static bool IsNamedBefore(string currency, int position, AttestationDocument document)
+    {
+        if (position >= 0 && document.Price?.Currency == currency)
+            return true;
+        for (var i = 0; i < position; i++)
+        {
+            if (document.AncillaryCosts[i].Currency == currency)
+                return true;
+        }
+        return false;
+    }
 
     private static void Fail(ValidationContext<AttestationDocument> context, string path, string code, string message) =>
         context.AddFailure(new ValidationFailure(path, message) { ErrorCode = code });

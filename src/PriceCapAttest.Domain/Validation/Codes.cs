@@ -10,9 +10,11 @@ public static partial class Codes
     /// <summary>The UN/LOCODE country part for places in international waters.</summary>
     private const string InternationalWaters = "XZ";
 
-    public static bool IsUpperAlpha2(string? value) => value is { Length: 2 } && value.All(char.IsAsciiLetterUpper);
+    private const int MaxHsDigits = 10;
 
-    public static bool IsUpperAlpha3(string? value) => value is { Length: 3 } && value.All(char.IsAsciiLetterUpper);
+    public static bool IsUpperAlpha2(string? value) => value is { Length: 2 } && !value.AsSpan().ContainsAnyExceptInRange('A', 'Z');
+
+    public static bool IsUpperAlpha3(string? value) => value is { Length: 3 } && !value.AsSpan().ContainsAnyExceptInRange('A', 'Z');
 
     /// <summary>1-64 characters of A-Z a-z 0-9 . _ -</summary>
     public static bool IsAttestationId(string? value) => value is not null && AttestationIdPattern().IsMatch(value);
@@ -30,18 +32,44 @@ public static partial class Codes
     /// <summary>The HS code without its dots and spaces, or null when it holds anything else or not 4-10 digits.</summary>
     public static string? HsDigits(string? hsCode)
     {
-        if (hsCode is null)
-            return null;
-        var digits = hsCode.Replace(".", "", StringComparison.Ordinal).Replace(" ", "", StringComparison.Ordinal);
-        return digits.Length is >= 4 and <= 10 && digits.All(char.IsAsciiDigit) ? digits : null;
+        Span<char> digits = stackalloc char[MaxHsDigits];
+        return TryGetHsDigits(hsCode, digits, out var count) ? new string(digits[..count]) : null;
     }
 
+    public static bool IsWellFormedHsCode(string? hsCode) => TryGetHsDigits(hsCode, stackalloc char[MaxHsDigits], out _);
+
     /// <summary>True when the HS heading (first four digits) is one the product must be declared under.</summary>
-    public static bool HsCodeAgreesWithProduct(string? product, string? hsCode) =>
-        product is null
-        || !Vocabulary.HsHeadingsByProduct.TryGetValue(product, out var headings)
-        || HsDigits(hsCode) is not { } digits
-        || headings.Contains(digits[..4], StringComparer.Ordinal);
+    public static bool HsCodeAgreesWithProduct(string? product, string? hsCode)
+    {
+        Span<char> digits = stackalloc char[MaxHsDigits];
+        if (product is null
+            || !Vocabulary.HsHeadingsByProduct.TryGetValue(product, out var headings)
+            || !TryGetHsDigits(hsCode, digits, out _))
+            return true;
+        foreach (var heading in headings)
+        {
+            if (digits[..4].SequenceEqual(heading))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>Writes the digits of the HS code without its dots and spaces; false when it holds anything else or not 4-10 digits.</summary>
+    private static bool TryGetHsDigits(string? hsCode, Span<char> digits, out int count)
+    {
+        count = 0;
+        if (hsCode is null)
+            return false;
+        foreach (var c in hsCode)
+        {
+            if (c is '.' or ' ')
+                continue;
+            if (!char.IsAsciiDigit(c) || count == digits.Length)
+                return false;
+            digits[count++] = c;
+        }
+        return count >= 4;
+    }
 
     public static string List(FrozenSet<string> values) => string.Join(", ", values.Order(StringComparer.Ordinal));
 

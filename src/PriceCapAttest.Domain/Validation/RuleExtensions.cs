@@ -16,7 +16,8 @@ internal static class RuleExtensions
 
     /// <summary>The text must be given and hold more than white space.</summary>
     public static IRuleBuilderOptions<T, string?> RequiredText<T>(this IRuleBuilder<T, string?> rule, string what) =>
-        rule.NotEmpty().WithErrorCode(ErrorCodes.Required).WithMessage($"{what} is required.");
+        rule.Must(text => !string.IsNullOrWhiteSpace(text)) // NotEmpty() would allocate an enumerator per string
+            .WithErrorCode(ErrorCodes.Required).WithMessage($"{what} is required.");
 
     /// <summary>
     /// A name: required, at most <see cref="MaxNameLength"/> characters, no control characters, and not starting
@@ -31,7 +32,11 @@ internal static class RuleExtensions
             .WithMessage($"{what} must not start with =, +, - or @ (a spreadsheet would run it as a formula) and must not hold control characters.");
 
     private static bool IsPlainText(string? text) =>
-        string.IsNullOrEmpty(text) || (text[0] is not ('=' or '+' or '-' or '@') && !text.Any(char.IsControl));
+        string.IsNullOrEmpty(text) || (text[0] is not ('=' or '+' or '-' or '@') && !HasControlCharacter(text));
+
+    /// <summary>As <see cref="char.IsControl(char)"/> on any character: U+0000-U+001F and U+007F-U+009F.</summary>
+    private static bool HasControlCharacter(string text) =>
+        text.AsSpan().ContainsAnyInRange('\u0000', '\u001F') || text.AsSpan().ContainsAnyInRange('\u007F', '\u009F');
 
     public static IRuleBuilderOptions<T, string?> CountryCode<T>(this IRuleBuilder<T, string?> rule, string what) =>
         rule.RequiredText(what)
