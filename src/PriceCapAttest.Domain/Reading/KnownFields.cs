@@ -1,5 +1,9 @@
+using System.Buffers;
 using System.Collections.Frozen;
+using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 using PriceCapAttest.Domain.Results;
 
 namespace PriceCapAttest.Domain.Reading;
@@ -14,7 +18,7 @@ internal static class KnownFields
 {
     public const string StrictVersion = "1.0";
 
-    private static readonly FrozenDictionary<string, FrozenSet<string>> BySection = new Dictionary<string, FrozenSet<string>>
+    private static readonly FrozenDictionary<string, Section> BySection = new Dictionary<string, FrozenSet<string>>
     {
         ["attestor"] = Set("name", "tier", "country", "signatory", "signedAt"),
         ["vessel"] = Set("imo", "name", "flag"),
@@ -26,27 +30,35 @@ internal static class KnownFields
         ["ancillaryCosts"] = Set("type", "value", "currency", "unit", "description"),
         ["serviceProviders"] = Set("role", "name", "country"),
         ["exemption"] = Set("type", "reference"),
-    }.ToFrozenDictionary(StringComparer.Ordinal);
+    }.ToFrozenDictionary(entry => entry.Key, entry => new Section(entry.Key, entry.Value), StringComparer.Ordinal);
+
+    /// <summary>Longest field name compared without allocating; longer (or escaped) names are decoded to a string.</summary>
+    private const int MaxNameChars = 64;
+
+    private static readonly FrozenDictionary<string, Section>.AlternateLookup<ReadOnlySpan<char>> BySpan =
+        BySection.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static void Check(JsonElement attestation, ReadErrors errors)
     {
+        Span<char> buffer = stackalloc char[MaxNameChars];
         foreach (var section in attestation.EnumerateObject())
         {
-            switch (section.Value.ValueKind)
+            var kind = section.Value.ValueKind;
+            if (kind is not (JsonValueKind.Object or JsonValueKind.Array)
+                || !BySpan.TryGetValue(NameOf(section, buffer), out var known))
+                continue;
+            if (kind == JsonValueKind.Object)
             {
-                case JsonValueKind.Object when BySection.ContainsKey(section.Name):
-                    CheckObject(section.Value, section.Name, section.Name, errors);
-                    break;
-                case JsonValueKind.Array when BySection.ContainsKey(section.Name):
-                    var index = 0;
-                    foreach (var entry in section.Value.EnumerateArray())
-                    {
-                        if (entry.ValueKind == JsonValueKind.Object)
-                            CheckObject(entry, section.Name, $"{section.Name}[{index}]", errors);
-                        index++;
-                    }
+                CheckObject(section.Value, known, new ObjectPath(known.Name), errors);
+                continue;
+            }
 
-                    break;
+            var index = 0;
+            foreach (var entry in section.Value.EnumerateArray())
+            {
+                if (entry.ValueKind == JsonValueKind.Object)
+                    CheckObject(entry, known, new ObjectPath(known.Name, index), errors);
+                index++;
             }
         }
     }
@@ -58,8 +70,8 @@ internal static class KnownFields
         if (lastDot <= 0) return null;
         var section = StripIndices(path[..lastDot]);
         var field = path[(lastDot + 1)..];
-        return BySection.TryGetValue(section, out var known) && !known.Contains(field)
-            ? Unknown(path, section, field, known)
+        return BySection.TryGetValue(section, out var known) && !known.Fields.Contains(field)
+            ? Unknown(path, section, field, known.Fields)
             : null;
     }
 
@@ -77,16 +89,48 @@ internal static class KnownFields
         return path;
     }
 
-    private static void CheckObject(JsonElement value, string section, string path, ReadErrors errors)
+    private static void CheckObject(JsonElement value, Section section, ObjectPath path, ReadErrors errors)
     {
-        var known = BySection[section];
+        Span<char> buffer = stackalloc char[MaxNameChars];
         foreach (var property in value.EnumerateObject())
         {
-            var nested = $"{section}.{property.Name}";
-            if (property.Value.ValueKind == JsonValueKind.Object && BySection.ContainsKey(nested))
-                CheckObject(property.Value, nested, $"{path}.{property.Name}", errors);
-            if (!known.Contains(property.Name)) errors.Add(Unknown($"{path}.{property.Name}", section, property.Name, known));
+            var field = NameOf(property, buffer);
+            if (property.Value.ValueKind == JsonValueKind.Object
+                && BySpan.TryGetValue(string.Concat(section.Name, ".", field), out var nested))
+            {
+                // The path of a section's own object is its name, and so the nested section's name is its path.
+                var nestedPath = path.Index < 0 && path.Name == section.Name ? nested.Name : $"{path}.{field}";
+                CheckObject(property.Value, nested, new ObjectPath(nestedPath), errors);
+            }
+
+            if (!section.FieldsBySpan.Contains(field))
+            {
+                var name = field.ToString();
+                errors.Add(Unknown($"{path}.{name}", section.Name, name, section.Fields));
+            }
         }
+    }
+
+    /// <summary>The property's name, decoded into <paramref name="buffer"/> when it is short and unescaped (nearly always).</summary>
+    private static ReadOnlySpan<char> NameOf(JsonProperty property, Span<char> buffer)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        return raw.Length <= buffer.Length && !raw.Contains((byte)'\\')
+            && Utf8.ToUtf16(raw, buffer, out _, out var written) == OperationStatus.Done
+            ? buffer[..written]
+            : property.Name;
+    }
+
+    private sealed record Section(string Name, FrozenSet<string> Fields)
+    {
+        public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan { get; } = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <summary>The JSON path of an object: a section's name, or an entry <c>name[index]</c> of a list.</summary>
+    private readonly record struct ObjectPath(string Name, int Index = -1)
+    {
+        public override string ToString() =>
+            Index < 0 ? Name : string.Create(CultureInfo.InvariantCulture, $"{Name}[{Index}]");
     }
 
     private static ValidationIssue Unknown(string path, string section, string field, FrozenSet<string> known)
