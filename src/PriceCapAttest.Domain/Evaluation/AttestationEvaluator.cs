@@ -39,11 +39,13 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         var dates = new CargoDates(document.Contract!.Date!.Value, loadingDate, voyage.DischargeDate, voyage.DischargePort?[..2]);
         var sakhalin2Claimed = document.Exemption?.Type == "sakhalin2";
 
-        var results = regimes
-            .Select(regime => sakhalin2Claimed && Sakhalin2Applies(regime, category, dates, flags) is { } exempt
+        var results = new List<RegimeResult>(regimes.Count);
+        foreach (var regime in regimes)
+        {
+            results.Add(sakhalin2Claimed && Sakhalin2Applies(regime, category, dates, flags) is { } exempt
                 ? exempt
-                : Decide(regime, category, dates, price, flags))
-            .ToList();
+                : Decide(regime, category, dates, price, flags));
+        }
         if (sakhalin2Claimed && results.All(r => !r.Reasons.Contains(ReasonCodes.Sakhalin2Exemption)))
             flags.Add(FlagCodes.ExemptionNotApplicable);
 
@@ -53,16 +55,23 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
     private RegimeResult Decide(string regime, ProductCategory category, CargoDates dates, NormalizedPrice price, FlagSet flags)
     {
         var candidates = _resolver.Resolve(regime, category, dates);
-        var outcomes = candidates.Select(c => _judge.Judge(regime, c, price)).ToList();
-        var result = outcomes[0];
-        var undecided = outcomes.Skip(1).Any(o => !SameAnswer(o.Verdict, result.Verdict));
+        var result = _judge.Judge(regime, candidates[0], price);
+        var undecided = false;
+        for (var i = 1; i < candidates.Count && !undecided; i++)
+            undecided = !SameAnswer(_judge.Judge(regime, candidates[i], price).Verdict, result.Verdict);
         if (undecided)
             result = result with { Verdict = Verdict.NeedsReview, Reasons = [ReasonCodes.DischargeDateRequiredForTransition] };
 
         // An undecided result rests on every candidate cap; a decided one on the cap reported.
-        var reliedOn = undecided ? candidates : [candidates[0]];
-        if (reliedOn.Any(c => c.Period is { Confirmed: false } || c.HeldBy is { Confirmed: false }))
-            flags.Add(FlagCodes.UnconfirmedCapValue);
+        var reliedOn = undecided ? candidates.Count : 1;
+        for (var i = 0; i < reliedOn; i++)
+        {
+            if (candidates[i].Period is { Confirmed: false } || candidates[i].HeldBy is { Confirmed: false })
+            {
+                flags.Add(FlagCodes.UnconfirmedCapValue);
+                break;
+            }
+        }
         return result;
     }
 
@@ -78,15 +87,30 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         return new RegimeResult(regime, Verdict.Exempt, null, null, null, [ReasonCodes.Sakhalin2Exemption]);
     }
 
+    /// <summary>The regimes of the schedule, in its order, under which the attestor, the flag or a provider acts.</summary>
     private List<string> EngagedRegimes(AttestationDocument document)
     {
-        var countries = new List<string?> { document.Attestor!.Country, document.Vessel!.Flag };
-        countries.AddRange(document.ServiceProviders.Select(p => p.Country));
-        var engaged = countries
-            .Select(c => c is null ? null : schedule.RegimeOf(c))
-            .OfType<string>()
-            .ToHashSet(StringComparer.Ordinal);
-        return [.. schedule.Regimes.Select(r => r.Code).Where(engaged.Contains)];
+        var engaged = new List<string>(schedule.Regimes.Count);
+        foreach (var regime in schedule.Regimes)
+        {
+            if (Engages(regime.Code, document))
+                engaged.Add(regime.Code);
+        }
+        return engaged;
+    }
+
+    private bool Engages(string regime, AttestationDocument document)
+    {
+        if (ActsUnder(document.Attestor!.Country) || ActsUnder(document.Vessel!.Flag))
+            return true;
+        foreach (var provider in document.ServiceProviders)
+        {
+            if (ActsUnder(provider.Country))
+                return true;
+        }
+        return false;
+
+        bool ActsUnder(string? country) => country is not null && schedule.RegimeOf(country) == regime;
     }
 
     private static EvaluationOutcome Exempt(List<string> regimes, string reason, FlagSet flags) => new(
@@ -97,9 +121,25 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
 
     private static EvaluationOutcome Summarise(List<RegimeResult> results, FlagSet flags)
     {
-        var ordered = results.OrderByDescending(r => r.Verdict).ToList(); // stable: schedule order within a verdict
+        // Most severe first; stable, so the schedule's order stays within a verdict.
+        var ordered = new List<RegimeResult>(results.Count);
+        foreach (var result in results)
+        {
+            var at = ordered.Count;
+            while (at > 0 && ordered[at - 1].Verdict < result.Verdict) at--;
+            ordered.Insert(at, result);
+        }
+
         var overall = ordered[0].Verdict;
-        var reasons = ordered.Where(r => r.Verdict == overall).SelectMany(r => r.Reasons).Distinct().ToList();
+        var reasons = new List<string>(1);
+        foreach (var result in ordered)
+        {
+            if (result.Verdict != overall) break;
+            foreach (var reason in result.Reasons)
+            {
+                if (!reasons.Contains(reason)) reasons.Add(reason);
+            }
+        }
         return new EvaluationOutcome(overall, reasons, ordered, flags.ToList());
     }
 

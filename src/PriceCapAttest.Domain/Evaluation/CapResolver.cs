@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using PriceCapAttest.Domain.Documents;
 using PriceCapAttest.Domain.Schedule;
 
@@ -11,6 +12,12 @@ namespace PriceCapAttest.Domain.Evaluation;
 /// </summary>
 public sealed class CapResolver(CapSchedule schedule)
 {
+    // The changes of cap depend on the schedule alone: worked out once per regime and category, not per cargo.
+    private readonly FrozenDictionary<(string Regime, ProductCategory Category), (DateOnly Date, CapPeriod? Target)[]> _changes =
+        schedule.Regimes
+            .SelectMany(regime => CapSchedule.CappedCategories.Select(category => (regime.Code, category)))
+            .ToFrozenDictionary(key => key, key => ChangesOf(schedule.PeriodsOf(key.Code, key.category)));
+
     private enum Match
     {
         No,
@@ -21,13 +28,13 @@ public sealed class CapResolver(CapSchedule schedule)
     /// <returns>One candidate when the cap is certain; several (the no-rule-met outcome first) when it is not.</returns>
     public IReadOnlyList<CapCandidate> Resolve(string regime, ProductCategory category, CargoDates cargo)
     {
-        var changes = ChangesOf(schedule.PeriodsOf(regime, category));
+        var changes = _changes.GetValueOrDefault((regime, category)) ?? ChangesOf(schedule.PeriodsOf(regime, category));
         return Walk(changes, 0, new CapCandidate(null, null), cargo);
     }
 
-    private List<CapCandidate> Walk(List<(DateOnly Date, CapPeriod? Target)> changes, int index, CapCandidate current, CargoDates cargo)
+    private List<CapCandidate> Walk((DateOnly Date, CapPeriod? Target)[] changes, int index, CapCandidate current, CargoDates cargo)
     {
-        if (index == changes.Count) return [current];
+        if (index == changes.Length) return [current];
         var (date, target) = changes[index];
         var transition = target is null ? null : schedule.TransitionInto(target.RuleId);
         var next = new CapCandidate(target, null);
@@ -45,7 +52,7 @@ public sealed class CapResolver(CapSchedule schedule)
     }
 
     // Each period starts a change into it; a period that ends without a successor ends in "no cap".
-    private static List<(DateOnly Date, CapPeriod? Target)> ChangesOf(IReadOnlyList<CapPeriod> periods)
+    private static (DateOnly Date, CapPeriod? Target)[] ChangesOf(IReadOnlyList<CapPeriod> periods)
     {
         var changes = new List<(DateOnly, CapPeriod?)>(periods.Count + 1);
         for (var i = 0; i < periods.Count; i++)
@@ -56,7 +63,7 @@ public sealed class CapResolver(CapSchedule schedule)
             if (end is { } to && !successorStartsThen) changes.Add((to, null));
         }
 
-        return changes;
+        return [.. changes];
     }
 
     private static Match MatchAny(IReadOnlyList<TransitionRule> rules, CargoDates cargo)

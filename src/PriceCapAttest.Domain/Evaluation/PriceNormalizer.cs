@@ -19,9 +19,7 @@ public sealed class PriceNormalizer(CapSchedule schedule)
 
         var delivered = conversion.UsdPerBarrel(price.Value!.Value, price.Currency!, price.Unit!);
         var deductible = DeductibleTypes(price.Basis!);
-        var missing = deductible.Required
-            .Where(type => document.AncillaryCosts.All(c => c.Type != type))
-            .ToList();
+        var missing = MissingTypes(deductible.Required, document.AncillaryCosts);
 
         var deducted = 0m;
         foreach (var cost in document.AncillaryCosts)
@@ -40,13 +38,33 @@ public sealed class PriceNormalizer(CapSchedule schedule)
             missing);
     }
 
+    private static readonly (string[] Required, string[] All) NoDeductions = ([], []);
+    private static readonly (string[] Required, string[] All) FreightOnly = (["freight"], ["freight"]);
+    private static readonly (string[] Required, string[] All) DeliveredDutyPaid =
+        (["freight", "insurance"], ["freight", "insurance", "sts", "customs"]);
+    private static readonly (string[] Required, string[] All) FreightAndInsurance =
+        (["freight", "insurance"], ["freight", "insurance", "sts"]);
+
     private static (string[] Required, string[] All) DeductibleTypes(string basis) => basis switch
     {
-        "FOB" or "FCA" => ([], []),
-        "CFR" or "CPT" => (["freight"], ["freight"]),
-        "DDP" => (["freight", "insurance"], ["freight", "insurance", "sts", "customs"]),
-        _ => (["freight", "insurance"], ["freight", "insurance", "sts"]), // CIF, CIP, DAP, DPU, DES
+        "FOB" or "FCA" => NoDeductions,
+        "CFR" or "CPT" => FreightOnly,
+        "DDP" => DeliveredDutyPaid,
+        _ => FreightAndInsurance, // CIF, CIP, DAP, DPU, DES
     };
+
+    /// <summary>The required cost types, in their order, that no itemised cost has.</summary>
+    private static List<string> MissingTypes(string[] required, IReadOnlyList<AncillaryCost> costs)
+    {
+        var missing = new List<string>(0);
+        foreach (var type in required)
+        {
+            var given = false;
+            foreach (var cost in costs) given |= cost.Type == type;
+            if (!given) missing.Add(type);
+        }
+        return missing;
+    }
 
     private sealed class Conversion(AttestationDocument document, CapSchedule schedule)
     {
