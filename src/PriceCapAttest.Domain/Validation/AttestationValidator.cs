@@ -32,8 +32,8 @@ public sealed partial class AttestationValidator : JsonPathValidator<Attestation
         ContractRules();
         CargoRules();
         PriceRules();
-        EachOf(x => x.AncillaryCosts).SetValidator(new AncillaryCostValidator());
-        EachOf(x => x.ServiceProviders).SetValidator(new ServiceProviderValidator());
+        EachOf(x => x.AncillaryCosts, new AncillaryCostValidator());
+        EachOf(x => x.ServiceProviders, new ServiceProviderValidator());
         ExemptionRules();
 
         RuleFor(x => x.Contract!.Date)
