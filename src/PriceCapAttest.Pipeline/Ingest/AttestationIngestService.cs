@@ -20,7 +20,8 @@ namespace PriceCapAttest.Pipeline.Ingest;
 /// <para>
 /// Business outcomes (too large, unsupported type, unreadable, invalid) are results: a Rejected receipt, no
 /// exception. Only storage faults and the like throw, so the host retries; every step is idempotent, so a
-/// retry or a duplicate trigger completes a half-done run without a second version or a second alert.
+/// retry or a duplicate trigger completes a half-done run without a second version or a second alert. A run is
+/// complete once the receipt row names the upload's ETag; a redelivery of a complete upload answers that receipt.
 /// The raw document is only read, never changed or deleted.
 /// </para>
 /// </summary>
@@ -65,7 +66,7 @@ public sealed partial class AttestationIngestService(
             LogGone(logger, path.BlobPath);
             var gone = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, clock.GetUtcNow(), ReceiptStatus.Failed, null,
                 "The document was no longer there when the pipeline went to read it.", []);
-            await receipts.WriteAsync(gone, cancellationToken).ConfigureAwait(false);
+            await receipts.WriteAsync(gone, uploadETag: null, cancellationToken).ConfigureAwait(false);
             return new IngestOutcome(gone, AlreadyProcessed: false);
         }
 
@@ -73,16 +74,16 @@ public sealed partial class AttestationIngestService(
         {
             var etag = download.Details.ETag.ToString();
             var ingestion = await ingestions.StartAsync(path.BlobPath, etag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (ingestion.State == IngestionState.Completed &&
-                await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false) is { } done)
+            if (!ingestion.IsNew &&
+                await receipts.GetForUploadAsync(path.ShipperId, path.Name, etag, cancellationToken).ConfigureAwait(false) is { } done)
             {
                 LogAlreadyDone(logger, path.BlobPath, etag);
                 return new IngestOutcome(done, AlreadyProcessed: true);
             }
 
             var receipt = await ProcessAsync(download, path, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
-            await receipts.WriteAsync(receipt, cancellationToken).ConfigureAwait(false);
-            await ingestions.CompleteAsync(path.BlobPath, etag, receipt.Status.ToString(), cancellationToken).ConfigureAwait(false);
+            // The receipt row names this upload's ETag: written last, it is what marks the ingestion complete.
+            await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
             LogIngested(logger, path.BlobPath, receipt.Status, receipt.Attestations.Count);
             return new IngestOutcome(receipt, AlreadyProcessed: false);
         }

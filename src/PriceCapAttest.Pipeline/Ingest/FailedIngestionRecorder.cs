@@ -26,22 +26,24 @@ public sealed partial class FailedIngestionRecorder(
             return false;
         }
 
-        var known = await ingestions.ListAsync(path.BlobPath, cancellationToken).ConfigureAwait(false);
-        var same = etag is null ? null : known.FirstOrDefault(i => i.ETag.Trim('"') == etag.Trim('"'));
-        if (same is { State: IngestionState.Completed } && same.Status != nameof(ReceiptStatus.Failed))
+        if (etag is not null &&
+            await receipts.GetStateAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false) is { } state &&
+            state.UploadETag == ReceiptStore.Unquoted(etag) && state.Status != ReceiptStatus.Failed)
         {
             LogCompletedAfterAll(logger, path.BlobPath);
             return false;
         }
 
+        var known = await ingestions.ListAsync(path.BlobPath, cancellationToken).ConfigureAwait(false);
+        var same = etag is null ? null : known.FirstOrDefault(i => ReceiptStore.Unquoted(i.ETag) == ReceiptStore.Unquoted(etag));
         var receivedAt = same?.ReceivedAt ?? known.Select(i => (DateTimeOffset?)i.ReceivedAt).Max() ?? clock.GetUtcNow();
-        var receipt = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, receivedAt, ReceiptStatus.Failed, null, error, []);
-        await receipts.WriteAsync(receipt, cancellationToken).ConfigureAwait(false);
         if (etag is not null)
         {
             await ingestions.StartAsync(path.BlobPath, etag, receivedAt, cancellationToken).ConfigureAwait(false);
-            await ingestions.CompleteAsync(path.BlobPath, etag, nameof(ReceiptStatus.Failed), cancellationToken).ConfigureAwait(false);
         }
+
+        var receipt = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, receivedAt, ReceiptStatus.Failed, null, error, []);
+        await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
 
         LogFailed(logger, path.BlobPath, error);
         return true;

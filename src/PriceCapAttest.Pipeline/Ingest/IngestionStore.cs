@@ -5,53 +5,36 @@ using PriceCapAttest.Pipeline.Storage;
 
 namespace PriceCapAttest.Pipeline.Ingest;
 
-/// <summary>States of an ingestion (one upload: blob path + ETag).</summary>
-public enum IngestionState
-{
-    Started,
-    Completed,
-}
-
 /// <summary>
 /// The Ingestions table: the idempotency key of each upload (PK = blob path, RK = ETag), written insert-only
-/// (pitfall 1). The first run adds it as Started with the time received; a run that finds it (409) reads it: a
-/// Completed one is done, a Started one (a crash, or a duplicate still running) is carried on, every later step
-/// being idempotent.
+/// (pitfall 1). The first run adds it with the time received; a run that finds it (409) reads it and carries on
+/// with that time, every later step being idempotent. Whether the upload is done is not kept here but in the
+/// receipt row, which names the ETag it was written for (<see cref="Receipts.ReceiptStore"/>): writing the
+/// receipt is the last step, so it completes the ingestion without a request of its own.
 /// </summary>
 public sealed class IngestionStore(TableServiceClient tables)
 {
     private readonly TableClient _table = tables.GetTableClient(StorageNames.Tables.Ingestions);
 
-    /// <summary>Adds the ingestion as Started, or returns the one already there.</summary>
+    /// <summary>Adds the ingestion, or returns the one already there.</summary>
     public async Task<IngestionRecord> StartAsync(string blobPath, string etag, DateTimeOffset receivedAt, CancellationToken cancellationToken)
     {
         var entity = new TableEntity(RecordKeys.IngestionPartition(blobPath), RecordKeys.IngestionRow(etag))
         {
             ["BlobPath"] = blobPath,
             ["ETag"] = etag,
-            ["State"] = nameof(IngestionState.Started),
             ["ReceivedAt"] = receivedAt,
         };
         try
         {
             await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-            return new IngestionRecord(blobPath, etag, IngestionState.Started, receivedAt, null, IsNew: true);
+            return new IngestionRecord(blobPath, etag, receivedAt, IsNew: true);
         }
         catch (RequestFailedException e) when (e.Status == 409)
         {
             var existing = await _table.GetEntityAsync<TableEntity>(entity.PartitionKey, entity.RowKey, cancellationToken: cancellationToken).ConfigureAwait(false);
             return FromEntity(existing.Value);
         }
-    }
-
-    public async Task CompleteAsync(string blobPath, string etag, string status, CancellationToken cancellationToken)
-    {
-        var entity = new TableEntity(RecordKeys.IngestionPartition(blobPath), RecordKeys.IngestionRow(etag))
-        {
-            ["State"] = nameof(IngestionState.Completed),
-            ["Status"] = status,
-        };
-        await _table.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The ingestions of one blob path (one per ETag seen), a single-partition query.</summary>
@@ -71,11 +54,9 @@ public sealed class IngestionStore(TableServiceClient tables)
     private static IngestionRecord FromEntity(TableEntity entity) => new(
         entity.GetString("BlobPath"),
         entity.GetString("ETag"),
-        Enum.Parse<IngestionState>(entity.GetString("State")),
         entity.GetDateTimeOffset("ReceivedAt") ?? default,
-        entity.GetString("Status"),
         IsNew: false);
 }
 
 /// <summary>One ingestion: <see cref="IsNew"/> is true for the run that added it.</summary>
-public sealed record IngestionRecord(string BlobPath, string ETag, IngestionState State, DateTimeOffset ReceivedAt, string? Status, bool IsNew);
+public sealed record IngestionRecord(string BlobPath, string ETag, DateTimeOffset ReceivedAt, bool IsNew);

@@ -1,17 +1,18 @@
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Pipeline.Receipts;
 
 namespace PriceCapAttest.Pipeline.Ingest;
 
 /// <summary>
-/// Finds uploads the blob trigger has not ingested (no completed ingestion for the blob's current ETag) and ingests
+/// Finds uploads the blob trigger has not ingested (no receipt row naming the blob's current ETag) and ingests
 /// them. The polling blob scanner of the local host can miss a blob written in the same second as a scan on the
 /// storage emulator; ingest is idempotent per blob path and ETag, so a sweep that meets a trigger is harmless.
 /// </summary>
 public sealed partial class MissedUploadSweep(
     BlobServiceClient blobs,
-    IngestionStore ingestions,
+    ReceiptStore receipts,
     AttestationIngestService ingest,
     ILogger<MissedUploadSweep> logger)
 {
@@ -27,10 +28,10 @@ public sealed partial class MissedUploadSweep(
             if (item.Properties.LastModified is not { } modified || modified >= uploadedBefore) continue;
             if (DocumentPath.TryParse(item.Name) is not { } path) continue; // refused by name; never addressable
 
-            // A listing spells the ETag without the quotes that blob properties (and so the Ingestions rows) carry.
-            var etag = Unquoted(item.Properties.ETag?.ToString());
-            var records = await ingestions.ListAsync(path.BlobPath, cancellationToken).ConfigureAwait(false);
-            if (records.Any(r => Unquoted(r.ETag) == etag && r.State == IngestionState.Completed)) continue;
+            // A listing spells the ETag without the quotes that blob properties carry; receipt rows keep it unquoted.
+            var etag = item.Properties.ETag is { } listed ? ReceiptStore.Unquoted(listed.ToString()) : null;
+            var receipt = await receipts.GetStateAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false);
+            if (etag is not null && receipt?.UploadETag == etag) continue;
 
             LogMissed(logger, path.BlobPath);
             await ingest.IngestAsync(container.GetBlobClient(item.Name), cancellationToken).ConfigureAwait(false);
@@ -39,8 +40,6 @@ public sealed partial class MissedUploadSweep(
 
         return ingested;
     }
-
-    private static string? Unquoted(string? etag) => etag?.Trim('"');
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "{BlobPath} had not been ingested by the blob trigger; ingesting it now")]
     private static partial void LogMissed(ILogger logger, string blobPath);
