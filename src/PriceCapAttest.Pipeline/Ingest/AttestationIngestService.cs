@@ -161,12 +161,13 @@ public sealed partial class AttestationIngestService(
             return;
         }
 
-        var violated = version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime).ToList();
-        if (violated.Count == 0 && version.PreviousCurrentVersion is null)
+        if (!version.CanHaveAlerts)
         {
             // Nothing to publish and nothing to resolve: no mark to write either (a redelivery finds nothing again).
             return;
         }
+
+        var violated = version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime).ToList();
 
         foreach (var regime in violated)
         {

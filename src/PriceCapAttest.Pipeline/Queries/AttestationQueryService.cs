@@ -30,26 +30,33 @@ public sealed class AttestationQueryService(
         QueryInput.Id(shipperId, "shipperId");
         QueryInput.Id(attestationId, "attestationId");
         QueryInput.Version(version);
-        // The current row is a copy of the current version with the version count, so the usual answer is one point
-        // read, with the alerts read alongside; a given version is read alongside too.
+        if (version is null)
+        {
+            // The current row is a copy of the current version with the version count: one point read, and the
+            // alerts only for a version that can have any (most are compliant first versions).
+            if (await records.GetCurrentAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false) is not { } current)
+            {
+                return null;
+            }
+
+            var alerts = current.Version.CanHaveAlerts
+                ? await alertStatus.GetAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false)
+                : [];
+            return Answer(current.Version, current, alerts);
+        }
+
+        // A given version: it, the current row and the alerts are read together.
         var deliveriesRead = alertStatus.GetAsync(shipperId, attestationId, cancellationToken);
-        var requestedRead = version is { } requested
-            ? records.GetVersionAsync(shipperId, attestationId, requested, cancellationToken)
-            : null;
+        var requestedRead = records.GetVersionAsync(shipperId, attestationId, version.Value, cancellationToken);
         var currentRead = records.GetCurrentAsync(shipperId, attestationId, cancellationToken);
-        await Task.WhenAll(requestedRead is null ? [currentRead, deliveriesRead] : [currentRead, deliveriesRead, requestedRead]).ConfigureAwait(false);
-        if (await currentRead.ConfigureAwait(false) is not { } current)
-        {
-            return null;
-        }
+        await Task.WhenAll(currentRead, deliveriesRead, requestedRead).ConfigureAwait(false);
+        return await currentRead.ConfigureAwait(false) is { } pointer && await requestedRead.ConfigureAwait(false) is { } stored
+            ? Answer(stored, pointer, await deliveriesRead.ConfigureAwait(false))
+            : null;
+    }
 
-        var stored = requestedRead is not null ? await requestedRead.ConfigureAwait(false) : current.Version;
-        if (stored is null)
-        {
-            return null;
-        }
-
-        var deliveries = await deliveriesRead.ConfigureAwait(false);
+    private static AttestationAnswer Answer(AttestationVersion stored, CurrentVersion current, IReadOnlyList<AlertDelivery> deliveries)
+    {
         var result = stored.Result;
         return new AttestationAnswer(
             result.Source, result.Index, result.AttestationId, result.Verdict, result.Reasons, result.Regimes, result.Flags,

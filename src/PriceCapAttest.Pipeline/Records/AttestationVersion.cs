@@ -19,7 +19,14 @@ public sealed record AttestationVersion(
     DateTimeOffset ReceivedAt,
     DateTimeOffset UploadedAt,
     int? PreviousCurrentVersion,
-    DateTimeOffset? AlertsPublishedAt);
+    DateTimeOffset? AlertsPublishedAt)
+{
+    /// <summary>
+    /// Whether alerts can exist for this version: it violates a regime, or it replaced a current version (whose
+    /// violations it may resolve). The ingest publishes none for any other version, so none need be looked for.
+    /// </summary>
+    public bool CanHaveAlerts => PreviousCurrentVersion is not null || Result.Regimes.Any(r => r.Verdict == Verdict.Violation);
+}
 
 /// <summary>
 /// The outcome of recording a version: the version (new or found), whether this call created it, whether it is

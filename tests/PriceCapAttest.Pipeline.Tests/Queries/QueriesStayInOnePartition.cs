@@ -93,6 +93,23 @@ public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
         Assert.Contains("RowKey='current", Uri.UnescapeDataString(read), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ACompliantFirstVersionIsAnsweredWithOneRequest()
+    {
+        var recorder = new TableRequestRecorder();
+        await using var provider = await CreateAsync(recorder);
+        var shipper = PipelineHarness.NewShipper();
+        var blob = provider.GetRequiredService<BlobServiceClient>().GetBlobContainerClient(StorageNames.Containers.Attestations).GetBlobClient($"{shipper}/a.json");
+        await blob.UploadAsync(Documents.Bytes(Documents.Json("ATT-1", 42.10m)));
+        await provider.GetRequiredService<AttestationIngestService>().IngestAsync(blob, CancellationToken.None);
+
+        recorder.Clear();
+        var response = await provider.GetRequiredService<PriceCapApi>().GetAttestationAsync(shipper, "ATT-1", null, "/api/attestations", CancellationToken.None);
+
+        Assert.Equal(200, response.Status);
+        Assert.Single(recorder.Requests);
+    }
+
     [Theory]
     [InlineData("/devstoreaccount1/Attestations(PartitionKey='a',RowKey='current')", true)]
     [InlineData("/devstoreaccount1/VesselIndex()?$filter=PartitionKey%20eq%20'9074729'%20and%20RowKey%20ge%20'2026'", true)]
