@@ -51,7 +51,8 @@ public static class FieldParsers
 
     /// <summary>An ISO date <c>yyyy-MM-dd</c> (a real calendar date).</summary>
     public static bool TryParseDate(ReadOnlySpan<char> text, out DateOnly value) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
+        TryParsePlainDate(text, out value)
+        || DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out value);
 
     /// <summary>
     /// An ISO 8601 instant: <c>yyyy-MM-ddTHH:mm:ss</c>, optional fraction of a second, then <c>Z</c> or an offset
@@ -62,6 +63,8 @@ public static class FieldParsers
         value = default;
         if (text.IsEmpty)
             return false;
+        if (TryParsePlainUtcInstant(text, out value))
+            return true;
         return text[^1] == 'Z'
             ? DateTimeOffset.TryParseExact(text, InstantFormats[0], CultureInfo.InvariantCulture,
                 DateTimeStyles.AssumeUniversal, out value)
@@ -74,6 +77,46 @@ public static class FieldParsers
     {
         value = text.Equals("true", StringComparison.OrdinalIgnoreCase);
         return value || text.Equals("false", StringComparison.OrdinalIgnoreCase);
+    }
+
+    // The plain forms nearly every document uses (2026-03-02, 2026-03-01T09:00:00Z) are read digit by digit; the
+    // parsers of the framework, several times slower, decide every other text, so what is accepted stays theirs.
+
+    /// <summary>True for a valid date written exactly yyyy-MM-dd; false leaves the text to DateOnly.TryParseExact.</summary>
+    private static bool TryParsePlainDate(ReadOnlySpan<char> text, out DateOnly value)
+    {
+        value = default;
+        if (text.Length != 10 || text[4] != '-' || text[7] != '-'
+            || !TryDigits(text[..4], out var year) || !TryDigits(text.Slice(5, 2), out var month) || !TryDigits(text.Slice(8, 2), out var day)
+            || year < 1 || month is < 1 or > 12 || day < 1 || day > DateTime.DaysInMonth(year, month))
+            return false;
+        value = new DateOnly(year, month, day);
+        return true;
+    }
+
+    /// <summary>True for a valid instant written exactly yyyy-MM-ddTHH:mm:ssZ; false leaves the text to the exact formats.</summary>
+    private static bool TryParsePlainUtcInstant(ReadOnlySpan<char> text, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.Length != 20 || text[10] != 'T' || text[13] != ':' || text[16] != ':' || text[19] != 'Z'
+            || !TryParsePlainDate(text[..10], out var date)
+            || !TryDigits(text.Slice(11, 2), out var hour) || !TryDigits(text.Slice(14, 2), out var minute) || !TryDigits(text.Slice(17, 2), out var second)
+            || hour > 23 || minute > 59 || second > 59)
+            return false;
+        value = new DateTimeOffset(date.Year, date.Month, date.Day, hour, minute, second, TimeSpan.Zero);
+        return true;
+    }
+
+    private static bool TryDigits(ReadOnlySpan<char> text, out int value)
+    {
+        value = 0;
+        foreach (var c in text)
+        {
+            if (!char.IsAsciiDigit(c))
+                return false;
+            value = (value * 10) + (c - '0');
+        }
+        return true;
     }
 
     /// <summary>JSON number grammar: <c>-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?</c>.</summary>
