@@ -47,18 +47,21 @@ public sealed class AttestationChecker
         // The ids seen so far, as 128-bit digests of their text (16 bytes each, not a string per row), so that
         // memory stays nearly flat over a CSV of a million rows.
         var seenIds = new DigestSet();
+        // One hash object for the file: a one-shot SHA-256 sets up and tears down its native context per id.
+        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         foreach (var attestation in parsed)
         {
-            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(IdDigest(id));
+            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(IdDigest(sha256, id));
             yield return new CheckedDocument(Check(attestation, source, duplicate), attestation.Document);
         }
     }
 
     /// <summary>The first 128 bits of the SHA-256 of the id's UTF-16 text: distinct ids never meet in practice.</summary>
-    private static UInt128 IdDigest(string id)
+    private static UInt128 IdDigest(IncrementalHash sha256, string id)
     {
         Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        SHA256.HashData(MemoryMarshal.AsBytes(id.AsSpan()), digest);
+        sha256.AppendData(MemoryMarshal.AsBytes(id.AsSpan()));
+        sha256.GetHashAndReset(digest);
         return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
