@@ -71,10 +71,11 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
                 AlertsPublishedAt = null,
             };
 
+            var versionRow = VersionEntityMapper.ToEntity(version);
             var transaction = new EntityGroupTransaction()
                 .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = number, ["BlobPath"] = candidate.BlobPath })
-                .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version));
-            var pointer = becomesCurrent ? VersionEntityMapper.ToCurrentEntity(version, number) : WithVersions(current!, number);
+                .Add(TableTransactionActionType.Add, versionRow);
+            var pointer = becomesCurrent ? VersionEntityMapper.ToCurrentEntity(versionRow, number) : WithVersions(current!, number);
             if (current is null)
             {
                 transaction.Add(TableTransactionActionType.Add, pointer);
@@ -110,10 +111,11 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
     private async Task<VersionCommit?> TryAddFirstVersionAsync(AttestationVersion candidate, string partition, string contentRow, CancellationToken cancellationToken)
     {
         var version = candidate with { Version = 1, PreviousCurrentVersion = null, AlertsPublishedAt = null };
+        var versionRow = VersionEntityMapper.ToEntity(version);
         var transaction = new EntityGroupTransaction()
             .Add(TableTransactionActionType.Add, new TableEntity(partition, contentRow) { ["Version"] = 1, ["BlobPath"] = candidate.BlobPath })
-            .Add(TableTransactionActionType.Add, VersionEntityMapper.ToEntity(version))
-            .Add(TableTransactionActionType.Add, VersionEntityMapper.ToCurrentEntity(version, 1));
+            .Add(TableTransactionActionType.Add, versionRow)
+            .Add(TableTransactionActionType.Add, VersionEntityMapper.ToCurrentEntity(versionRow, 1));
         try
         {
             await transaction.SubmitAsync(_attestations, cancellationToken).ConfigureAwait(false);

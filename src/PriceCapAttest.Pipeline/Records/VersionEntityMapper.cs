@@ -20,23 +20,8 @@ public static class VersionEntityMapper
     {
         ArgumentNullException.ThrowIfNull(version);
         var partition = RecordKeys.Attestation(version.ShipperId, version.AttestationId);
-        return ToEntity(version, partition, RecordKeys.VersionRow(partition, version.Version));
-    }
-
-    /// <summary>The current row: the version's row under the <c>current</c> key, with the attestation's version count.</summary>
-    public static TableEntity ToCurrentEntity(AttestationVersion version, int versions)
-    {
-        ArgumentNullException.ThrowIfNull(version);
-        var partition = RecordKeys.Attestation(version.ShipperId, version.AttestationId);
-        var entity = ToEntity(version, partition, RecordKeys.CurrentRow(partition));
-        entity["Versions"] = versions;
-        return entity;
-    }
-
-    private static TableEntity ToEntity(AttestationVersion version, string partition, string row)
-    {
         var result = version.Result;
-        var entity = new TableEntity(partition, row)
+        var entity = new TableEntity(partition, RecordKeys.VersionRow(partition, version.Version))
         {
             ["ShipperId"] = version.ShipperId,
             ["AttestationId"] = version.AttestationId,
@@ -86,6 +71,17 @@ public static class VersionEntityMapper
         }
 
         return entity;
+    }
+
+    /// <summary>The current row: a copy of the version's row under the <c>current</c> key, with the attestation's version count.</summary>
+    public static TableEntity ToCurrentEntity(TableEntity versionRow, int versions)
+    {
+        ArgumentNullException.ThrowIfNull(versionRow);
+        return new TableEntity(versionRow)
+        {
+            RowKey = RecordKeys.CurrentRow(versionRow.PartitionKey),
+            ["Versions"] = versions,
+        };
     }
 
     public static AttestationVersion FromEntity(TableEntity entity)
