@@ -70,11 +70,13 @@ public static class QuerySection
         double P(string kind, double p) => Stats.Percentile(samples[kind], p);
         report.Section("Query vs point read (measured harness, local host over HTTP)",
             $"{options.QueryAttestations:N0} stored attestations ({options.QueryVessels:N0} vessels, {perVessel} current attestations each) seeded in " +
-            $"entity-group batches in {seedSeconds:N0} s: per attestation its `current`, `v000001` and content rows in one batch (its own partition), " +
-            "and the VesselIndex rows 100 per batch; every row is a copy, re-keyed, of a row the ingest service wrote for a real document. " +
+            $"entity-group batches in {seedSeconds:N0} s: per attestation its `current|…`, `v000001|…` and content rows in one batch (its own partition), " +
+            "and the VesselIndex rows 100 per batch; every row is a copy, re-keyed, of a row the ingest service wrote for a real document " +
+            "(each attestation with a content hash of its own, as distinct documents have). " +
             "The API runs in the local host (Kestrel, `x-functions-key`) on the same Azurite; the raw side is a `TableClient` in the harness. " +
             $"{warmUp} warm-up rounds, then {options.QueryRequests:N0} rounds of the four requests in random order, one at a time, random attestations. " +
-            "By id: `GET /api/attestations/{shipper}/{id}` vs a point read of the version row. By vessel: `GET /api/vessels/{imo}/attestations` " +
+            "By id: `GET /api/attestations/{shipper}/{id}` (the current row, a copy of the current version) vs a point read of the version row. " +
+            "By vessel: `GET /api/vessels/{imo}/attestations` " +
             $"(first page, default size) vs a single-partition query of the VesselIndex for the IMO (first page of {perVessel}).");
         report.Table(["Route", "p50 API", "p99 API", "p50 raw", "p99 raw", "p50 ratio", "p99 ratio"],
         [
