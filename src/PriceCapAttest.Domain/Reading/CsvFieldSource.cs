@@ -9,10 +9,10 @@ namespace PriceCapAttest.Domain.Reading;
 internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, string path, ReadErrors errors)
     : IFieldSource<CsvFieldSource>
 {
-    public string? GetString(string name) =>
-        plan.Fields.TryGetValue(name, out var ordinal) && !Cell(ordinal).IsEmpty ? row.GetString(ordinal) : null;
+    public string? GetString(FieldName name) =>
+        plan.Fields.TryGetValue(name.Text, out var ordinal) && !Cell(ordinal).IsEmpty ? row.GetString(ordinal) : null;
 
-    public decimal? GetDecimal(string name)
+    public decimal? GetDecimal(FieldName name)
     {
         if (!TryGetCell(name, out var cell))
             return null;
@@ -29,7 +29,7 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         }
     }
 
-    public int? GetInteger(string name)
+    public int? GetInteger(FieldName name)
     {
         if (!TryGetCell(name, out var cell))
             return null;
@@ -46,7 +46,7 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         }
     }
 
-    public bool? GetBoolean(string name)
+    public bool? GetBoolean(FieldName name)
     {
         if (!TryGetCell(name, out var cell))
             return null;
@@ -56,7 +56,7 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         return null;
     }
 
-    public DateOnly? GetDate(string name)
+    public DateOnly? GetDate(FieldName name)
     {
         if (!TryGetCell(name, out var cell))
             return null;
@@ -66,7 +66,7 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         return null;
     }
 
-    public DateTimeOffset? GetInstant(string name)
+    public DateTimeOffset? GetInstant(FieldName name)
     {
         if (!TryGetCell(name, out var cell))
             return null;
@@ -76,18 +76,18 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         return null;
     }
 
-    public bool TryGetSection(string name, out CsvFieldSource section)
+    public bool TryGetSection(FieldName name, out CsvFieldSource section)
     {
         section = default;
-        if (!plan.Sections.TryGetValue(name, out var child) || !HasAnyValue(child))
+        if (!plan.Sections.TryGetValue(name.Text, out var child) || !HasAnyValue(child))
             return false;
         section = new CsvFieldSource(child, row, PathOf(name), errors);
         return true;
     }
 
-    public IReadOnlyList<T> GetList<T>(string name, Func<CsvFieldSource, T> map, T unreadable)
+    public IReadOnlyList<T> GetList<T>(FieldName name, Func<CsvFieldSource, T> map, T unreadable)
     {
-        if (!plan.Lists.TryGetValue(name, out var entries))
+        if (!plan.Lists.TryGetValue(name.Text, out var entries))
             return [];
         List<T>? items = null;
         var listPath = PathOf(name);
@@ -101,7 +101,7 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         return items is null ? [] : items;
     }
 
-    public IReadOnlyDictionary<string, decimal?> GetDecimalMap(string name)
+    public IReadOnlyDictionary<string, decimal?> GetDecimalMap(FieldName name)
     {
         var map = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         if (!TryGetSection(name, out var section))
@@ -109,18 +109,18 @@ internal readonly struct CsvFieldSource(CsvColumnPlan plan, CsvDataReader row, s
         foreach (var (key, ordinal) in section.Plan.Fields)
         {
             if (!Cell(ordinal).IsEmpty)
-                map[key] = section.GetDecimal(key);
+                map[key] = section.GetDecimal(new FieldName(key));
         }
         return map;
     }
 
     private CsvColumnPlan Plan => plan;
 
-    private string PathOf(string name) => path.Length == 0 ? name : $"{path}.{name}";
+    private string PathOf(FieldName name) => path.Length == 0 ? name.Text : $"{path}.{name.Text}";
 
-    private bool TryGetCell(string name, out ReadOnlySpan<char> cell)
+    private bool TryGetCell(FieldName name, out ReadOnlySpan<char> cell)
     {
-        cell = plan.Fields.TryGetValue(name, out var ordinal) ? Cell(ordinal) : default;
+        cell = plan.Fields.TryGetValue(name.Text, out var ordinal) ? Cell(ordinal) : default;
         return !cell.IsEmpty;
     }
 

@@ -8,25 +8,25 @@ namespace PriceCapAttest.Domain.Reading;
 internal interface IFieldSource<TSelf>
     where TSelf : struct, IFieldSource<TSelf>
 {
-    string? GetString(string name);
+    string? GetString(FieldName name);
 
-    decimal? GetDecimal(string name);
+    decimal? GetDecimal(FieldName name);
 
-    int? GetInteger(string name);
+    int? GetInteger(FieldName name);
 
-    bool? GetBoolean(string name);
+    bool? GetBoolean(FieldName name);
 
-    DateOnly? GetDate(string name);
+    DateOnly? GetDate(FieldName name);
 
-    DateTimeOffset? GetInstant(string name);
+    DateTimeOffset? GetInstant(FieldName name);
 
     /// <summary>A nested object; false when absent or unreadable.</summary>
-    bool TryGetSection(string name, out TSelf section);
+    bool TryGetSection(FieldName name, out TSelf section);
 
     /// <summary>A list of objects in document order; an entry that is not an object is reported and mapped to
     /// <paramref name="unreadable"/>, so that positions (and the paths of later errors) stay those of the file.</summary>
-    IReadOnlyList<T> GetList<T>(string name, Func<TSelf, T> map, T unreadable);
+    IReadOnlyList<T> GetList<T>(FieldName name, Func<TSelf, T> map, T unreadable);
 
     /// <summary>An object whose properties are keys to decimals (fxRatesToUsd).</summary>
-    IReadOnlyDictionary<string, decimal?> GetDecimalMap(string name);
+    IReadOnlyDictionary<string, decimal?> GetDecimalMap(FieldName name);
 }

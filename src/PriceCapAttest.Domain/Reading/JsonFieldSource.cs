@@ -5,7 +5,7 @@ namespace PriceCapAttest.Domain.Reading;
 /// <summary>A JSON object read through <see cref="IFieldSource{TSelf}"/>. JSON null counts as absent.</summary>
 internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadErrors errors) : IFieldSource<JsonFieldSource>
 {
-    public string? GetString(string name)
+    public string? GetString(FieldName name)
     {
         if (!TryGetValue(name, out var value))
             return null;
@@ -21,7 +21,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    public decimal? GetDecimal(string name)
+    public decimal? GetDecimal(FieldName name)
     {
         if (!TryGetValue(name, out var value))
             return null;
@@ -33,7 +33,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    public int? GetInteger(string name)
+    public int? GetInteger(FieldName name)
     {
         if (!TryGetValue(name, out var value))
             return null;
@@ -48,7 +48,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    public bool? GetBoolean(string name)
+    public bool? GetBoolean(FieldName name)
     {
         if (!TryGetValue(name, out var value))
             return null;
@@ -57,7 +57,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return WrongType<bool>(name, ReadIssues.ExpectBoolean, value);
     }
 
-    public DateOnly? GetDate(string name)
+    public DateOnly? GetDate(FieldName name)
     {
         var text = GetTextOf(name, ReadIssues.ExpectDate);
         if (text is null)
@@ -68,7 +68,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    public DateTimeOffset? GetInstant(string name)
+    public DateTimeOffset? GetInstant(FieldName name)
     {
         var text = GetTextOf(name, ReadIssues.ExpectInstant);
         if (text is null)
@@ -79,7 +79,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    public bool TryGetSection(string name, out JsonFieldSource section)
+    public bool TryGetSection(FieldName name, out JsonFieldSource section)
     {
         section = default;
         if (!TryGetValue(name, out var value))
@@ -93,7 +93,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return true;
     }
 
-    public IReadOnlyList<T> GetList<T>(string name, Func<JsonFieldSource, T> map, T unreadable)
+    public IReadOnlyList<T> GetList<T>(FieldName name, Func<JsonFieldSource, T> map, T unreadable)
     {
         if (!TryGetValue(name, out var value))
             return [];
@@ -122,7 +122,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return items;
     }
 
-    public IReadOnlyDictionary<string, decimal?> GetDecimalMap(string name)
+    public IReadOnlyDictionary<string, decimal?> GetDecimalMap(FieldName name)
     {
         var map = new Dictionary<string, decimal?>(StringComparer.Ordinal);
         if (!TryGetSection(name, out var section))
@@ -140,7 +140,7 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
                     "A currency code holds an escape sequence that is not valid Unicode."));
                 continue;
             }
-            map[key] = section.GetDecimal(key);
+            map[key] = section.GetDecimal(new FieldName(key));
         }
         return map;
     }
@@ -150,13 +150,13 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
 
     private JsonElement Object => obj;
 
-    private string PathOf(string name) => path.Length == 0 ? name : $"{path}.{name}";
+    private string PathOf(FieldName name) => path.Length == 0 ? name.Text : $"{path}.{name.Text}";
 
-    private bool TryGetValue(string name, out JsonElement value) =>
-        obj.TryGetProperty(name, out value) && value.ValueKind != JsonValueKind.Null;
+    private bool TryGetValue(FieldName name, out JsonElement value) =>
+        obj.TryGetProperty(name.Utf8, out value) && value.ValueKind != JsonValueKind.Null;
 
     /// <summary>The text of a string value (dates, instants); reports other kinds as wrong types.</summary>
-    private string? GetTextOf(string name, string expected)
+    private string? GetTextOf(FieldName name, string expected)
     {
         if (!TryGetValue(name, out var value))
             return null;
@@ -169,14 +169,14 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         return null;
     }
 
-    private T? WrongType<T>(string name, string expected, JsonElement found)
+    private T? WrongType<T>(FieldName name, string expected, JsonElement found)
         where T : struct
     {
         ReportWrongType(name, expected, found);
         return null;
     }
 
-    private void ReportWrongType(string name, string expected, JsonElement found) =>
+    private void ReportWrongType(FieldName name, string expected, JsonElement found) =>
         errors.Add(ReadIssues.WrongType(PathOf(name), expected, Describe(found)));
 
     private static bool TryGetText(JsonElement value, out string text)
