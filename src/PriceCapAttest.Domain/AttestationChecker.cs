@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Runtime.InteropServices;
-using System.Security.Cryptography;
 using PriceCapAttest.Domain.Collections;
 using PriceCapAttest.Domain.Evaluation;
 using PriceCapAttest.Domain.Reading;
@@ -47,22 +44,12 @@ public sealed class AttestationChecker
         // The ids seen so far, as 128-bit digests of their text (16 bytes each, not a string per row), so that
         // memory stays nearly flat over a CSV of a million rows.
         var seenIds = new DigestSet();
-        // One hash object for the file: a one-shot SHA-256 sets up and tears down its native context per id.
-        using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var digests = new IdDigests();
         foreach (var attestation in parsed)
         {
-            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(IdDigest(sha256, id));
+            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(digests.Of(id));
             yield return new CheckedDocument(Check(attestation, source, duplicate), attestation.Document);
         }
-    }
-
-    /// <summary>The first 128 bits of the SHA-256 of the id's UTF-16 text: distinct ids never meet in practice.</summary>
-    private static UInt128 IdDigest(IncrementalHash sha256, string id)
-    {
-        Span<byte> digest = stackalloc byte[SHA256.HashSizeInBytes];
-        sha256.AppendData(MemoryMarshal.AsBytes(id.AsSpan()));
-        sha256.GetHashAndReset(digest);
-        return BinaryPrimitives.ReadUInt128LittleEndian(digest);
     }
 
     /// <summary>The result of one attestation a reader produced.</summary>

@@ -1,0 +1,22 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Security.Cryptography;
+using PriceCapAttest.Domain.Collections;
+
+namespace PriceCapAttest.Domain.Tests.Collections;
+
+public class IdDigestsTests
+{
+    [Fact]
+    public void EveryIdOfAFileGetsTheSha256PrefixOfItsText()
+    {
+        string[] ids = ["ATT-2026-0042", "ATT-2026-0043", "", "ATT-2026-0042", "é-ü"];
+        using var digests = new IdDigests();
+
+        foreach (var id in ids)
+        {
+            var expected = BinaryPrimitives.ReadUInt128LittleEndian(SHA256.HashData(MemoryMarshal.AsBytes(id.AsSpan())));
+            Assert.Equal(expected, digests.Of(id));
+        }
+    }
+}
