@@ -9,16 +9,17 @@ namespace PriceCapAttest.Pipeline.Records;
 /// <item><term>Attestations</term><description>PK = shipper|attestationId; RK <c>current|{PK}</c> (a copy of the current
 /// version row plus the version count: the API answers "the current version" with this one point read),
 /// <c>v{version:D6}|{PK}</c> (one per version, with the full check result), <c>h|{sha256}|{index:D6}</c> (content of
-/// a version: the same content never becomes a second version). The current and version row keys repeat the
-/// partition key so that no row key is shared by two partitions: the storage emulator (Azurite, LokiJS) indexes
+/// a version: the same content never becomes a second version; distinct documents have distinct hashes). The current
+/// and version row keys repeat the partition key so that no row key is shared by two partitions: the storage emulator (Azurite, LokiJS) indexes
 /// RowKey only, and a row key present in every partition turned each point read and insert into a scan of all
 /// attestations.</description></item>
 /// <item><term>VesselIndex</term><description>PK = IMO (7 digits); RK = loadingDate(yyyyMMdd)|shipper|attestationId,
 /// current versions only.</description></item>
 /// <item><term>Violations</term><description>PK = regime; RK = loadingDate(yyyyMMdd)|shipper|attestationId|v{version:D6},
 /// every version with a Violation for that regime.</description></item>
-/// <item><term>Receipts</term><description>PK = shipper; RK = document name (the blob name below the shipper).</description></item>
-/// <item><term>Ingestions</term><description>PK = blob path; RK = ETag: the idempotency key of one upload.</description></item>
+/// <item><term>Receipts</term><description>PK = shipper; RK = document name (the blob name below the shipper); the row
+/// names the upload (ETag) whose ingestion it completes.</description></item>
+/// <item><term>Ingestions</term><description>PK = blob path; RK = ETag: the idempotency key of one upload (insert-only).</description></item>
 /// </list>
 /// Every part is encoded with <see cref="KeyEncoder"/>.
 /// </summary>
