@@ -1,9 +1,8 @@
-using System.Buffers;
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using System.Text.Unicode;
+using System.Text;
 using PriceCapAttest.Domain.Results;
 
 namespace PriceCapAttest.Domain.Reading;
@@ -18,46 +17,40 @@ internal static class KnownFields
 {
     public const string StrictVersion = "1.0";
 
-    private static readonly FrozenDictionary<string, Section> BySection = new Dictionary<string, FrozenSet<string>>
+    private static readonly FrozenDictionary<string, Section> BySection = Sections(new Dictionary<string, string[]>
     {
-        ["attestor"] = Set("name", "tier", "country", "signatory", "signedAt"),
-        ["vessel"] = Set("imo", "name", "flag"),
-        ["voyage"] = Set("loadPort", "loadingDate", "dischargePort", "dischargeDate", "stsTransfer"),
-        ["contract"] = Set("reference", "date"),
-        ["cargo"] = Set("product", "hsCode", "grade", "origin", "quantity", "apiGravity", "densityKgM3"),
-        ["cargo.quantity"] = Set("value", "unit"),
-        ["price"] = Set("value", "currency", "unit", "basis"),
-        ["ancillaryCosts"] = Set("type", "value", "currency", "unit", "description"),
-        ["serviceProviders"] = Set("role", "name", "country"),
-        ["exemption"] = Set("type", "reference"),
-    }.ToFrozenDictionary(entry => entry.Key, entry => new Section(entry.Key, entry.Value), StringComparer.Ordinal);
+        ["attestor"] = ["name", "tier", "country", "signatory", "signedAt"],
+        ["vessel"] = ["imo", "name", "flag"],
+        ["voyage"] = ["loadPort", "loadingDate", "dischargePort", "dischargeDate", "stsTransfer"],
+        ["contract"] = ["reference", "date"],
+        ["cargo"] = ["product", "hsCode", "grade", "origin", "quantity", "apiGravity", "densityKgM3"],
+        ["cargo.quantity"] = ["value", "unit"],
+        ["price"] = ["value", "currency", "unit", "basis"],
+        ["ancillaryCosts"] = ["type", "value", "currency", "unit", "description"],
+        ["serviceProviders"] = ["role", "name", "country"],
+        ["exemption"] = ["type", "reference"],
+    });
 
-    /// <summary>Longest field name compared without allocating; longer (or escaped) names are decoded to a string.</summary>
-    private const int MaxNameChars = 64;
-
-    private static readonly FrozenDictionary<string, Section>.AlternateLookup<ReadOnlySpan<char>> BySpan =
-        BySection.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly Section[] All = [.. BySection.Values];
 
     public static void Check(JsonElement attestation, ReadErrors errors)
     {
-        Span<char> buffer = stackalloc char[MaxNameChars];
-        foreach (var section in attestation.EnumerateObject())
+        foreach (var property in attestation.EnumerateObject())
         {
-            var kind = section.Value.ValueKind;
-            if (kind is not (JsonValueKind.Object or JsonValueKind.Array)
-                || !BySpan.TryGetValue(NameOf(section, buffer), out var known))
+            var kind = property.Value.ValueKind;
+            if (kind is not (JsonValueKind.Object or JsonValueKind.Array) || Find(All, property, byFullName: true) is not { } section)
                 continue;
             if (kind == JsonValueKind.Object)
             {
-                CheckObject(section.Value, known, new ObjectPath(known.Name), errors);
+                CheckObject(property.Value, section, new ObjectPath(section.Name), errors);
                 continue;
             }
 
             var index = 0;
-            foreach (var entry in section.Value.EnumerateArray())
+            foreach (var entry in property.Value.EnumerateArray())
             {
                 if (entry.ValueKind == JsonValueKind.Object)
-                    CheckObject(entry, known, new ObjectPath(known.Name, index), errors);
+                    CheckObject(entry, section, new ObjectPath(section.Name, index), errors);
                 index++;
             }
         }
@@ -91,39 +84,81 @@ internal static class KnownFields
 
     private static void CheckObject(JsonElement value, Section section, ObjectPath path, ReadErrors errors)
     {
-        Span<char> buffer = stackalloc char[MaxNameChars];
         foreach (var property in value.EnumerateObject())
         {
-            var field = NameOf(property, buffer);
-            if (property.Value.ValueKind == JsonValueKind.Object
-                && BySpan.TryGetValue(string.Concat(section.Name, ".", field), out var nested))
+            if (property.Value.ValueKind == JsonValueKind.Object && Find(section.Nested, property, byFullName: false) is { } nested)
             {
                 // The path of a section's own object is its name, and so the nested section's name is its path.
-                var nestedPath = path.Index < 0 && path.Name == section.Name ? nested.Name : $"{path}.{field}";
+                var nestedPath = path.Index < 0 && path.Name == section.Name ? nested.Name : $"{path}.{property.Name}";
                 CheckObject(property.Value, nested, new ObjectPath(nestedPath), errors);
             }
 
-            if (!section.FieldsBySpan.Contains(field))
+            if (!Matches(property, section.Utf8Fields, section.Fields))
             {
-                var name = field.ToString();
+                var name = property.Name;
                 errors.Add(Unknown($"{path}.{name}", section.Name, name, section.Fields));
             }
         }
     }
 
-    /// <summary>The property's name, decoded into <paramref name="buffer"/> when it is short and unescaped (nearly always).</summary>
-    private static ReadOnlySpan<char> NameOf(JsonProperty property, Span<char> buffer)
+    /// <summary>The section the property names: by its full name (at the top level), or by its last segment (nested).</summary>
+    private static Section? Find(Section[] sections, JsonProperty property, bool byFullName)
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(property);
-        return raw.Length <= buffer.Length && !raw.Contains((byte)'\\')
-            && Utf8.ToUtf16(raw, buffer, out _, out var written) == OperationStatus.Done
-            ? buffer[..written]
-            : property.Name;
+        var decoded = raw.Contains((byte)'\\') ? property.Name : null;
+        foreach (var section in sections)
+        {
+            var (text, utf8) = byFullName ? (section.Name, section.Utf8Name) : (section.Field, section.Utf8Field);
+            if (decoded is null ? raw.SequenceEqual(utf8) : decoded == text)
+                return section;
+        }
+        return null;
     }
 
-    private sealed record Section(string Name, FrozenSet<string> Fields)
+    /// <summary>
+    /// True when the property's name is one of the names: compared as raw UTF-8 (the names are ASCII), unless the
+    /// name holds an escape sequence, which only its decoded text can be compared by.
+    /// </summary>
+    private static bool Matches(JsonProperty property, byte[][] utf8Names, FrozenSet<string> names)
     {
-        public FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> FieldsBySpan { get; } = Fields.GetAlternateLookup<ReadOnlySpan<char>>();
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.Contains((byte)'\\'))
+            return names.Contains(property.Name);
+        foreach (var name in utf8Names)
+        {
+            if (raw.SequenceEqual(name))
+                return true;
+        }
+        return false;
+    }
+
+    /// <summary>The sections by name, each with the sections nested in it (cargo.quantity in cargo).</summary>
+    private static FrozenDictionary<string, Section> Sections(Dictionary<string, string[]> fields)
+    {
+        var sections = fields.ToDictionary(entry => entry.Key, entry => new Section(entry.Key, entry.Value), StringComparer.Ordinal);
+        foreach (var (name, section) in sections)
+        {
+            var dot = name.LastIndexOf('.');
+            if (dot > 0) sections[name[..dot]].Nested = [.. sections[name[..dot]].Nested, section];
+        }
+        return sections.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>A section of the format: its known fields, and the sections nested in it.</summary>
+    private sealed record Section(string Name, string[] FieldNames)
+    {
+        public FrozenSet<string> Fields { get; } = FieldNames.ToFrozenSet(StringComparer.Ordinal);
+
+        public byte[][] Utf8Fields { get; } = [.. FieldNames.Select(Encoding.UTF8.GetBytes)];
+
+        /// <summary>The last segment of the name: the field of the parent that holds this section.</summary>
+        public string Field { get; } = Name[(Name.LastIndexOf('.') + 1)..];
+
+        public byte[] Utf8Field { get; } = Encoding.UTF8.GetBytes(Name[(Name.LastIndexOf('.') + 1)..]);
+
+        public byte[] Utf8Name { get; } = Encoding.UTF8.GetBytes(Name);
+
+        public Section[] Nested { get; set; } = [];
     }
 
     /// <summary>The JSON path of an object: a section's name, or an entry <c>name[index]</c> of a list.</summary>
@@ -141,5 +176,4 @@ internal static class KnownFields
             $"'{field}' is not a field of {section} in attestation v{StrictVersion}, so its value would be lost.{hint}");
     }
 
-    private static FrozenSet<string> Set(params string[] names) => names.ToFrozenSet(StringComparer.Ordinal);
 }

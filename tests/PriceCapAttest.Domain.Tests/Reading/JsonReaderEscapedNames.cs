@@ -1,0 +1,42 @@
+using PriceCapAttest.Domain.Results;
+
+namespace PriceCapAttest.Domain.Tests.Reading;
+
+/// <summary>The unknown-field check of v1.0 compares names as raw UTF-8 unless they hold escape sequences.</summary>
+public class JsonReaderEscapedNames
+{
+    [Fact]
+    public void AnEscapedKnownNameIsKnown()
+    {
+        var json = TestDocuments.Crude().ToJsonString()
+            .Replace("\"signatory\"", "\"sign\\u0061tory\"", StringComparison.Ordinal)
+            .Replace("\"quantity\"", "\"qu\\u0061ntity\"", StringComparison.Ordinal);
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.DoesNotContain(parsed.ReadErrors, e => e.Code == ErrorCodes.UnknownField);
+    }
+
+    [Fact]
+    public void AnEscapedUnknownNameIsReportedDecoded()
+    {
+        var json = TestDocuments.Crude().SetJson("voyage.dischargedate", "\"2026-04-05\"").ToJsonString()
+            .Replace("\"dischargedate\"", "\"discharged\\u0061te\"", StringComparison.Ordinal)
+            .Replace("\"unit\"", "\"\\u00fcnit\"", StringComparison.Ordinal);
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Contains(parsed.ReadErrors, e => e.Field == "voyage.dischargedate" && e.Code == ErrorCodes.UnknownField);
+        Assert.Contains(parsed.ReadErrors, e => e.Field == "cargo.quantity.ünit" && e.Code == ErrorCodes.UnknownField);
+    }
+
+    [Fact]
+    public void ANonAsciiNameIsUnknown()
+    {
+        var json = TestDocuments.Crude().SetJson("vessel.flägge", "\"LR\"").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Contains(parsed.ReadErrors, e => e.Field == "vessel.flägge" && e.Code == ErrorCodes.UnknownField);
+    }
+}
