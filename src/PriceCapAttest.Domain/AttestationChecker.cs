@@ -41,13 +41,10 @@ public sealed class AttestationChecker
         var parsed = format == DocumentFormat.Json
             ? AttestationJsonReader.Read(content, _options.Limits)
             : AttestationCsvReader.Read(content, _options.Limits);
-        // The ids seen so far, as 128-bit digests of their text (16 bytes each, not a string per row), so that
-        // memory stays nearly flat over a CSV of a million rows.
-        var seenIds = new DigestSet();
-        using var digests = new IdDigests();
+        using var seenIds = new SeenIds();
         foreach (var attestation in parsed)
         {
-            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(digests.Of(id));
+            var duplicate = attestation.Document?.AttestationId is { } id && !seenIds.Add(id);
             yield return new CheckedDocument(Check(attestation, source, duplicate), attestation.Document);
         }
     }
