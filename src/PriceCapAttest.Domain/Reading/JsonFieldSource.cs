@@ -1,4 +1,7 @@
+using System.Buffers;
+using System.Runtime.InteropServices;
 using System.Text.Json;
+using System.Text.Unicode;
 
 namespace PriceCapAttest.Domain.Reading;
 
@@ -59,6 +62,8 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
 
     public DateOnly? GetDate(FieldName name)
     {
+        if (TryGetPlainText(name, stackalloc char[MaxPlainChars], out var plain) && FieldParsers.TryParseDate(plain, out var parsed))
+            return parsed;
         var text = GetTextOf(name, ReadIssues.ExpectDate);
         if (text is null)
             return null;
@@ -70,6 +75,8 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
 
     public DateTimeOffset? GetInstant(FieldName name)
     {
+        if (TryGetPlainText(name, stackalloc char[MaxPlainChars], out var plain) && FieldParsers.TryParseInstant(plain, out var parsed))
+            return parsed;
         var text = GetTextOf(name, ReadIssues.ExpectInstant);
         if (text is null)
             return null;
@@ -146,6 +153,9 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
     }
 
     /// <summary>The path of this object, "" for the root.</summary>
+    /// <summary>Longest date or instant text read without allocating a string.</summary>
+    private const int MaxPlainChars = 40;
+
     private string Path => path;
 
     private JsonElement Object => obj;
@@ -154,6 +164,24 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
 
     private bool TryGetValue(FieldName name, out JsonElement value) =>
         obj.TryGetProperty(name.Utf8, out value) && value.ValueKind != JsonValueKind.Null;
+
+    /// <summary>
+    /// A short string value without escape sequences, decoded into <paramref name="buffer"/> without allocating a
+    /// string (dates and instants); false, reporting nothing, for anything else, which the callers then read as before.
+    /// </summary>
+    private bool TryGetPlainText(FieldName name, Span<char> buffer, out ReadOnlySpan<char> text)
+    {
+        text = default;
+        if (!TryGetValue(name, out var value) || value.ValueKind != JsonValueKind.String)
+            return false;
+        var raw = JsonMarshal.GetRawUtf8Value(value);
+        if (raw is [(byte)'"', .., (byte)'"'])
+            raw = raw[1..^1];
+        if (raw.Length > buffer.Length || raw.Contains((byte)'\\') || Utf8.ToUtf16(raw, buffer, out _, out var written) != OperationStatus.Done)
+            return false;
+        text = buffer[..written];
+        return true;
+    }
 
     /// <summary>The text of a string value (dates, instants); reports other kinds as wrong types.</summary>
     private string? GetTextOf(FieldName name, string expected)
