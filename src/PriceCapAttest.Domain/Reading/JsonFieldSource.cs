@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
@@ -6,7 +7,8 @@ using System.Text.Unicode;
 namespace PriceCapAttest.Domain.Reading;
 
 /// <summary>A JSON object read through <see cref="IFieldSource{TSelf}"/>. JSON null counts as absent.</summary>
-internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadErrors errors) : IFieldSource<JsonFieldSource>
+/// <remarks>An entry of a list holds the list's path and its index, its own path built only for an error.</remarks>
+internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadErrors errors, int index = -1) : IFieldSource<JsonFieldSource>
 {
     public string? GetString(FieldName name)
     {
@@ -114,14 +116,13 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
         var i = 0;
         foreach (var element in value.EnumerateArray())
         {
-            var itemPath = $"{listPath}[{i}]";
             if (element.ValueKind == JsonValueKind.Object)
             {
-                items[i] = map(new JsonFieldSource(element, itemPath, errors));
+                items[i] = map(new JsonFieldSource(element, listPath, errors, i));
             }
             else
             {
-                errors.Add(ReadIssues.WrongType(itemPath, ReadIssues.ExpectObject, Describe(element)));
+                errors.Add(ReadIssues.WrongType($"{listPath}[{i}]", ReadIssues.ExpectObject, Describe(element)));
                 items[i] = unreadable;
             }
             i++;
@@ -156,11 +157,11 @@ internal readonly struct JsonFieldSource(JsonElement obj, string path, ReadError
     /// <summary>Longest date or instant text read without allocating a string.</summary>
     private const int MaxPlainChars = 40;
 
-    private string Path => path;
+    private string Path => index < 0 ? path : string.Create(CultureInfo.InvariantCulture, $"{path}[{index}]");
 
     private JsonElement Object => obj;
 
-    private string PathOf(FieldName name) => path.Length == 0 ? name.Text : $"{path}.{name.Text}";
+    private string PathOf(FieldName name) => path.Length == 0 ? name.Text : $"{Path}.{name.Text}";
 
     private bool TryGetValue(FieldName name, out JsonElement value) =>
         obj.TryGetProperty(name.Utf8, out value) && value.ValueKind != JsonValueKind.Null;
