@@ -91,10 +91,10 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
     private List<string> EngagedRegimes(AttestationDocument document)
     {
         var engaged = new List<string>(schedule.Regimes.Count);
-        foreach (var regime in schedule.Regimes)
+        for (var i = 0; i < schedule.Regimes.Count; i++)
         {
-            if (Engages(regime.Code, document))
-                engaged.Add(regime.Code);
+            if (Engages(schedule.Regimes[i].Code, document))
+                engaged.Add(schedule.Regimes[i].Code);
         }
         return engaged;
     }
@@ -103,9 +103,10 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
     {
         if (ActsUnder(document.Attestor!.Country) || ActsUnder(document.Vessel!.Flag))
             return true;
-        foreach (var provider in document.ServiceProviders)
+        var providers = document.ServiceProviders;
+        for (var i = 0; i < providers.Count; i++)
         {
-            if (ActsUnder(provider.Country))
+            if (ActsUnder(providers[i].Country))
                 return true;
         }
         return false;
@@ -135,9 +136,9 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         foreach (var result in ordered)
         {
             if (result.Verdict != overall) break;
-            foreach (var reason in result.Reasons)
+            for (var i = 0; i < result.Reasons.Count; i++)
             {
-                if (!reasons.Contains(reason)) reasons.Add(reason);
+                if (!reasons.Contains(result.Reasons[i])) reasons.Add(result.Reasons[i]);
             }
         }
         return new EvaluationOutcome(overall, reasons, ordered, flags.ToList());

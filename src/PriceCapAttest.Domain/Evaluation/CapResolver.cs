@@ -69,9 +69,9 @@ public sealed class CapResolver(CapSchedule schedule)
     private static Match MatchAny(IReadOnlyList<TransitionRule> rules, CargoDates cargo)
     {
         var result = Match.No;
-        foreach (var rule in rules)
+        for (var i = 0; i < rules.Count; i++)
         {
-            var match = MatchRule(rule, cargo);
+            var match = MatchRule(rules[i], cargo);
             if (match == Match.Yes) return Match.Yes;
             if (match == Match.Unknown) result = Match.Unknown;
         }

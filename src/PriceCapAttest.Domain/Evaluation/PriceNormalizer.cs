@@ -22,8 +22,10 @@ public sealed class PriceNormalizer(CapSchedule schedule)
         var missing = MissingTypes(deductible.Required, document.AncillaryCosts);
 
         var deducted = 0m;
-        foreach (var cost in document.AncillaryCosts)
+        var costs = document.AncillaryCosts;
+        for (var i = 0; i < costs.Count; i++)
         {
+            var cost = costs[i];
             if (deductible.All.Contains(cost.Type!))
                 deducted += conversion.UsdPerBarrel(cost.Value!.Value, cost.Currency!, cost.Unit!);
         }
@@ -60,7 +62,7 @@ public sealed class PriceNormalizer(CapSchedule schedule)
         foreach (var type in required)
         {
             var given = false;
-            foreach (var cost in costs) given |= cost.Type == type;
+            for (var i = 0; i < costs.Count; i++) given |= costs[i].Type == type;
             if (!given) missing.Add(type);
         }
         return missing;
