@@ -8,7 +8,7 @@ namespace PriceCapAttest.Domain.Collections;
 internal sealed class SeenIds : IDisposable
 {
     private readonly DigestSet _digests = new();
-    private readonly IdDigests _hash = new();
+    private IdDigests? _hash;
     private string? _first;
 
     /// <summary>Adds the id; false when the file already had it.</summary>
@@ -22,12 +22,14 @@ internal sealed class SeenIds : IDisposable
 
         if (_first is not null)
         {
-            _digests.Add(_hash.Of(_first));
+            _digests.Add(Digest(_first));
             _first = null;
         }
 
-        return _digests.Add(_hash.Of(id));
+        return _digests.Add(Digest(id));
     }
 
-    public void Dispose() => _hash.Dispose();
+    private UInt128 Digest(string id) => (_hash ??= new IdDigests()).Of(id);
+
+    public void Dispose() => _hash?.Dispose();
 }
