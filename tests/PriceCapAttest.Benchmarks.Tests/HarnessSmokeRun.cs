@@ -64,6 +64,11 @@ public sealed class HarnessSmokeRun
             Assert.Contains("AttestationChecker.Check", text, StringComparison.Ordinal);
             Assert.Contains("ratio to raw", text, StringComparison.Ordinal);
             Assert.Contains("by vessel", text, StringComparison.Ordinal);
+            // Three sides, each with its emulator CPU per document read from /proc (Linux, as CI): a figure, not n/a.
+            foreach (var side in new[] { "raw: download + 1 entity", "`AttestationIngestService` direct", "design minimum: download + 1 transaction + receipt blob" })
+            {
+                Assert.Matches(@"\| " + System.Text.RegularExpressions.Regex.Escape(side) + @"[^|]* \| [\d,]+ \| [\d, ]+ \| [\d.]+ \| [\d.,]+ ms \|", text);
+            }
         }
         finally
         {

@@ -30,6 +30,9 @@ public sealed class AzuriteProcess : IAsyncDisposable
 
     public string ConnectionString { get; }
 
+    /// <summary>CPU time the emulator has used so far (null where it cannot be read).</summary>
+    public TimeSpan? CpuTime => ProcessCpu.Of(_process);
+
     public static async Task<AzuriteProcess> StartAsync(string repositoryRoot)
     {
         var azurite = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");

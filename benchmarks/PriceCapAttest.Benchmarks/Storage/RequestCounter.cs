@@ -70,7 +70,7 @@ public sealed class RequestCounter : HttpPipelinePolicy
         }
         else if (segments.Length > 2)
         {
-            resource += " blob";
+            resource += segments[2] == "messages" ? " messages" : " blob";
         }
 
         var query = request.Uri.Query;
