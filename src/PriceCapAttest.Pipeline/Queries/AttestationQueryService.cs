@@ -77,7 +77,8 @@ public sealed class AttestationQueryService(
         var size = QueryInput.PageSize(pageSize);
         var token = QueryInput.DecodeToken(partition, continuationToken);
         var (lower, upper) = RecordKeys.DateRange(start, end);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
+        // Live: tombstones left where an amendment moved an attestation away are not listed.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and Live eq {true}");
         return await PageAsync(_vessels, filter, partition, token, size, ToVesselAttestation, cancellationToken).ConfigureAwait(false);
     }
 

@@ -27,7 +27,6 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
     private const int MaxCommitAttempts = 20;
 
     private readonly TableClient _attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
-    private readonly TableClient _vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);
     private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
     private readonly VesselIndexWriter _vesselIndex = new(tables.GetTableClient(StorageNames.Tables.VesselIndex));
 
@@ -180,7 +179,9 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
             await GetVersionAsync(version.ShipperId, version.AttestationId, previousNumber, cancellationToken).ConfigureAwait(false) is { } previous &&
             VesselKey(previous) is { } previousKey && previousKey != VesselKey(version))
         {
-            await _vessels.DeleteIfExistsAsync(previousKey.Imo, previousKey.Row, cancellationToken).ConfigureAwait(false);
+            // A tombstone rather than a delete: it holds this version's number, so a late projection of the replaced
+            // version (a slow or retried ingest) finds a later row there and cannot bring its own back.
+            await _vesselIndex.WriteAsync(VesselTombstone(version, previousKey), version.Version, cancellationToken).ConfigureAwait(false);
         }
 
         if (VesselKey(version) is { } key)
@@ -234,6 +235,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
             ["AttestationId"] = version.AttestationId,
             ["Version"] = version.Version,
             ["Versions"] = versions,
+            ["Live"] = true,
             ["Imo"] = key.Imo,
             ["LoadingDate"] = version.Facts.LoadingDate!.Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             ["Verdict"] = version.Result.Verdict.ToString(),
@@ -246,6 +248,15 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         VersionEntityMapper.SetIfNotNull(entity, "ScheduleVersion", version.Result.ScheduleVersion);
         return entity;
     }
+
+    /// <summary>The row left under the vessel and date an amendment moved the attestation away from (never listed).</summary>
+    private static TableEntity VesselTombstone(AttestationVersion version, (string Imo, string Row) key) => new(key.Imo, key.Row)
+    {
+        ["ShipperId"] = version.ShipperId,
+        ["AttestationId"] = version.AttestationId,
+        ["Version"] = version.Version,
+        ["Live"] = false,
+    };
 
     private static TableEntity ViolationEntity(AttestationVersion version, RegimeResult regime, DateOnly loadingDate)
     {

@@ -14,7 +14,9 @@ namespace PriceCapAttest.Pipeline.Records;
 /// RowKey only, and a row key present in every partition turned each point read and insert into a scan of all
 /// attestations.</description></item>
 /// <item><term>VesselIndex</term><description>PK = IMO (7 digits); RK = loadingDate(yyyyMMdd)|shipper|attestationId,
-/// current versions only.</description></item>
+/// current versions only (<c>Live</c> = true). Where an amendment moved the attestation to another vessel or date, the
+/// old key keeps a tombstone (<c>Live</c> = false, the moving version's number) that the API never lists and that a
+/// late projection of an older version cannot replace.</description></item>
 /// <item><term>Violations</term><description>PK = regime; RK = loadingDate(yyyyMMdd)|shipper|attestationId|v{version:D6},
 /// every version with a Violation for that regime.</description></item>
 /// <item><term>Receipts</term><description>PK = shipper; RK = document name (the blob name below the shipper); the row

@@ -6,7 +6,8 @@ namespace PriceCapAttest.Pipeline.Tests.Ingest;
 
 /// <summary>
 /// The VesselIndex row of an attestation follows its current version without re-reading the pointer: a projection
-/// that arrives after an amendment's (a slow or retried ingest of the replaced version) leaves the later row.
+/// that arrives after an amendment's (a slow or retried ingest of the replaced version) leaves the later row, also
+/// when the amendment moved the attestation to another vessel or loading date.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
@@ -29,6 +30,44 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
         Assert.Equal(2, row.Versions);
     }
 
+    [Theory]
+    [InlineData(OtherImo, "2026-03-02")]
+    [InlineData(Documents.Imo, "2026-03-05")]
+    public async Task ALateProjectionOfAVersionAnAmendmentMovedAwayLeavesNoRowUnderTheOldKey(string amendedImo, string amendedLoadingDate)
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var shipper = PipelineHarness.NewShipper();
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
+        var records = harness.Get<AttestationRecordStore>();
+        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json",
+            Documents.Json("ATT-1", 42.10m, amendedImo, amendedLoadingDate)), CancellationToken.None);
+
+        await records.ProjectAsync(new VersionCommit(first!, Created: true, IsCurrent: true, Versions: 1), CancellationToken.None);
+
+        Assert.DoesNotContain(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
+        var moved = Assert.Single(await VesselRowsAsync(harness, amendedImo, amendedLoadingDate), r => r.ShipperId == shipper);
+        Assert.Equal(2, moved.Version);
+    }
+
+    [Fact]
+    public async Task AnAmendmentMovingBackToTheFirstVesselShowsThereAgain()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var shipper = PipelineHarness.NewShipper();
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json", Documents.Json("ATT-1", 42.10m, OtherImo)), CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "c.json", Documents.Json("ATT-1", 41.00m)), CancellationToken.None);
+
+        var back = Assert.Single(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
+        Assert.Equal(3, back.Version);
+        Assert.Equal(3, back.Versions);
+        Assert.DoesNotContain(await VesselRowsAsync(harness, OtherImo), r => r.ShipperId == shipper);
+    }
+
     [Fact]
     public async Task ARedeliveredVersionRewritesItsOwnRow()
     {
@@ -44,6 +83,9 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
         Assert.Equal(1, row.Version);
     }
 
-    private static async Task<IReadOnlyList<Pipeline.Queries.VesselAttestation>> VesselRowsAsync(PipelineHarness harness) =>
-        (await harness.Queries.ListVesselAttestationsAsync(Documents.Imo, "2026-03-02", "2026-03-02", null, 1000, CancellationToken.None)).Items;
+    private const string OtherImo = "9176187";
+
+    private static async Task<IReadOnlyList<Pipeline.Queries.VesselAttestation>> VesselRowsAsync(
+        PipelineHarness harness, string imo = Documents.Imo, string loadingDate = "2026-03-02") =>
+        (await harness.Queries.ListVesselAttestationsAsync(imo, loadingDate, loadingDate, null, 1000, CancellationToken.None)).Items;
 }
