@@ -16,14 +16,8 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     public async Task ALateProjectionOfAReplacedVersionLeavesTheLaterRow()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
-        var shipper = PipelineHarness.NewShipper();
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
-        var records = harness.Get<AttestationRecordStore>();
-        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
-        harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json", Documents.Json("ATT-1", 42.10m)), CancellationToken.None);
 
-        await records.ProjectAsync(new VersionCommit(first!, Created: true, IsCurrent: true, Versions: 1), CancellationToken.None);
+        var shipper = await AmendThenProjectTheFirstVersionLateAsync(harness, Documents.Json("ATT-1", 42.10m));
 
         var row = Assert.Single(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
         Assert.Equal(2, row.Version);
@@ -36,15 +30,8 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     public async Task ALateProjectionOfAVersionAnAmendmentMovedAwayLeavesNoRowUnderTheOldKey(string amendedImo, string amendedLoadingDate)
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
-        var shipper = PipelineHarness.NewShipper();
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
-        var records = harness.Get<AttestationRecordStore>();
-        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
-        harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json",
-            Documents.Json("ATT-1", 42.10m, amendedImo, amendedLoadingDate)), CancellationToken.None);
 
-        await records.ProjectAsync(new VersionCommit(first!, Created: true, IsCurrent: true, Versions: 1), CancellationToken.None);
+        var shipper = await AmendThenProjectTheFirstVersionLateAsync(harness, Documents.Json("ATT-1", 42.10m, amendedImo, amendedLoadingDate));
 
         Assert.DoesNotContain(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
         var moved = Assert.Single(await VesselRowsAsync(harness, amendedImo, amendedLoadingDate), r => r.ShipperId == shipper);
@@ -56,11 +43,11 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "a.json", Documents.Json("ATT-1", 46.00m)), CancellationToken.None);
+        await IngestAsync(harness, shipper, "a.json", Documents.Json("ATT-1", 46.00m));
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "b.json", Documents.Json("ATT-1", 42.10m, OtherImo)), CancellationToken.None);
+        await IngestAsync(harness, shipper, "b.json", Documents.Json("ATT-1", 42.10m, OtherImo));
         harness.Clock.Advance(TimeSpan.FromHours(1));
-        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "c.json", Documents.Json("ATT-1", 41.00m)), CancellationToken.None);
+        await IngestAsync(harness, shipper, "c.json", Documents.Json("ATT-1", 41.00m));
 
         var back = Assert.Single(await VesselRowsAsync(harness), r => r.ShipperId == shipper);
         Assert.Equal(3, back.Version);
@@ -84,6 +71,26 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     }
 
     private const string OtherImo = "9176187";
+
+    /// <summary>
+    /// ATT-1 from a.json, an hour later its amendment from b.json, then version 1 projected again as a slow or
+    /// retried ingest of a.json would, after the amendment's projection. Returns the shipper.
+    /// </summary>
+    private static async Task<string> AmendThenProjectTheFirstVersionLateAsync(PipelineHarness harness, string amendment)
+    {
+        var shipper = PipelineHarness.NewShipper();
+        await IngestAsync(harness, shipper, "a.json", Documents.Json("ATT-1", 46.00m));
+        var records = harness.Get<AttestationRecordStore>();
+        var first = await records.GetVersionAsync(shipper, "ATT-1", 1, CancellationToken.None);
+        harness.Clock.Advance(TimeSpan.FromHours(1));
+        await IngestAsync(harness, shipper, "b.json", amendment);
+
+        await records.ProjectAsync(new VersionCommit(first!, Created: true, IsCurrent: true, Versions: 1), CancellationToken.None);
+        return shipper;
+    }
+
+    private static async Task IngestAsync(PipelineHarness harness, string shipper, string name, string document) =>
+        await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, name, document), CancellationToken.None);
 
     private static async Task<IReadOnlyList<Pipeline.Queries.VesselAttestation>> VesselRowsAsync(
         PipelineHarness harness, string imo = Documents.Imo, string loadingDate = "2026-03-02") =>
