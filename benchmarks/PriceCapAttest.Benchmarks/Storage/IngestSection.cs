@@ -15,8 +15,8 @@ namespace PriceCapAttest.Benchmarks.Storage;
 /// Ingest vs raw storage, a measured harness (Stopwatch, warm-up, several runs, median): on an in-memory Azurite
 /// started here, documents already uploaded are (a) ingested by <see cref="AttestationIngestService"/> called
 /// directly, (b) handled by a raw baseline that downloads each blob and writes one table entity with the SDK and
-/// (c) handled by the <see cref="MinimumDataFlow"/> (the ceiling), all with the same bounded parallelism. Then, on a second Azurite, the local host's blob trigger: docs/s and
-/// latency from upload to receipt.
+/// (c) handled by the <see cref="MinimumDataFlow"/> (the ceiling), all with the same bounded parallelism. Then, on
+/// a second Azurite, the local host's blob trigger: docs/s and latency from upload to receipt.
 /// </summary>
 public static class IngestSection
 {
@@ -167,7 +167,7 @@ public static class IngestSection
         return names;
     }
 
-    internal static async Task<double> ServiceAsync(AttestationIngestService ingest, List<string> names, int parallelism)
+    private static async Task<double> ServiceAsync(AttestationIngestService ingest, List<string> names, int parallelism)
     {
         var processed = 0;
         var clock = Stopwatch.StartNew();
@@ -188,7 +188,7 @@ public static class IngestSection
         return clock.Elapsed.TotalSeconds;
     }
 
-    internal static async Task<double> RawAsync(BlobServiceClient blobs, TableServiceClient tables, string tableName, List<string> names, int parallelism)
+    private static async Task<double> RawAsync(BlobServiceClient blobs, TableServiceClient tables, string tableName, List<string> names, int parallelism)
     {
         var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
         var table = tables.GetTableClient(tableName);
