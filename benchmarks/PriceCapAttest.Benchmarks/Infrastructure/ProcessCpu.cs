@@ -34,7 +34,7 @@ public static class ProcessCpu
     }
 
     /// <summary>utime and stime are fields 14 and 15; the command name before them may hold spaces, so count after its ')'.</summary>
-    public static TimeSpan? Parse(string stat)
+    private static TimeSpan? Parse(string stat)
     {
         ArgumentNullException.ThrowIfNull(stat);
         var fields = stat[(stat.LastIndexOf(')') + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);

@@ -133,7 +133,6 @@ public static class IngestSection
                 var index = (run + turn) % sides.Length;
                 var side = sides[index];
                 side.Counter.ResetKinds();
-                var before = side.Counter.Count;
                 var cpuBefore = azurite.CpuTime;
                 var seconds = await side.Measure(names, run).ConfigureAwait(false);
                 side.Runs.Add(names.Count / seconds);
