@@ -62,6 +62,14 @@ public sealed record Cargo
     public Quantity? Quantity { get; init; }
     public decimal? ApiGravity { get; init; }
     public decimal? DensityKgM3 { get; init; }
+
+    /// <summary>Since v1.1: who owns the oil (the EU's carve-out for non-Russian oil loaded in Russia needs it).</summary>
+    public CargoOwner? Owner { get; init; }
+}
+
+public sealed record CargoOwner
+{
+    public string? Country { get; init; }
 }
 
 public sealed record Quantity
