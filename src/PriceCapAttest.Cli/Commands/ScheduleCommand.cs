@@ -16,22 +16,48 @@ public sealed class ScheduleCommand(CliEnvironment environment) : Command<Schedu
     public override int Execute(CommandContext context, ScheduleSettings settings, CancellationToken cancellationToken)
     {
         var schedule = ScheduleSource.Load(settings.Schedule);
-        var asOf = settings.AsOfDate ?? DateOnly.FromDateTime(environment.Clock.GetUtcNow().UtcDateTime);
-        var view = ScheduleView.Of(schedule, asOf);
+        var today = DateOnly.FromDateTime(environment.Clock.GetUtcNow().UtcDateTime);
+        if (settings.Audit) return Audit(schedule, today, settings.Format);
 
+        var view = ScheduleView.Of(schedule, settings.AsOfDate ?? today, today);
         if (settings.Format == OutputFormat.Json)
         {
-            JsonSerializer.Serialize(environment.StandardOutput, view, ResultJson.Options);
-            environment.StandardOutput.Write("\n"u8);
-            environment.StandardOutput.Flush();
+            WriteJson(view);
             return ExitCodes.Ok;
         }
 
-        WriteTable(schedule, view);
+        WriteTable(view);
         return ExitCodes.Ok;
     }
 
-    private void WriteTable(CapSchedule schedule, ScheduleView view)
+    private int Audit(CapSchedule schedule, DateOnly today, OutputFormat format)
+    {
+        var findings = ScheduleAudit.Review(schedule, today);
+        if (format == OutputFormat.Json)
+        {
+            WriteJson(new ScheduleAuditView(schedule.Version, today, [.. findings.Select(ScheduleAuditEntry.Of)]));
+            return ExitCodes.Ok;
+        }
+
+        var console = environment.Out;
+        console.MarkupLine($"[bold]Audit of cap schedule {Markup.Escape(schedule.Version)}[/] as of {Formatting.Date(today)}: the schedule is valid; {findings.Count} finding(s) to check.");
+        foreach (var group in findings.GroupBy(f => f.Kind))
+        {
+            console.MarkupLine($"[bold]{ScheduleAuditEntry.KindName(group.Key)}[/] ({group.Count()})");
+            foreach (var finding in group)
+                console.MarkupLine($"  [yellow]{Markup.Escape(finding.Entry)}[/]: {Markup.Escape(finding.Message)}");
+        }
+        return ExitCodes.Ok;
+    }
+
+    private void WriteJson<T>(T value)
+    {
+        JsonSerializer.Serialize(environment.StandardOutput, value, ResultJson.Options);
+        environment.StandardOutput.Write("\n"u8);
+        environment.StandardOutput.Flush();
+    }
+
+    private void WriteTable(ScheduleView view)
     {
         var console = environment.Out;
         console.MarkupLine($"[bold]Caps in force for cargo loaded on {Formatting.Date(view.AsOf)}[/] (cap schedule {Markup.Escape(view.ScheduleVersion)}, USD per barrel, FOB)");
@@ -45,11 +71,12 @@ public sealed class ScheduleCommand(CliEnvironment environment) : Command<Schedu
         table.AddColumn(new TableColumn("Status").NoWrap());
         foreach (var cap in view.Caps)
         {
-            var status = cap.Confirmed switch
+            var status = cap.Status switch
             {
-                true => "[green]confirmed[/]",
-                false => "[yellow]unconfirmed[/]",
-                null => "[grey]no cap in force[/]",
+                CapInForce.StatusConfirmed => "[green]confirmed[/]",
+                CapInForce.StatusUnconfirmed => "[yellow]unconfirmed[/]",
+                CapInForce.StatusPastReview => $"[yellow]unconfirmed: review of {Formatting.Date(cap.KnownUntil)} passed[/]",
+                _ => "[grey]no cap in force[/]",
             };
             table.AddRow(
                 new Markup(Markup.Escape(cap.Regime)),
@@ -70,9 +97,19 @@ public sealed class ScheduleCommand(CliEnvironment environment) : Command<Schedu
                 + (cap.Note is null ? "" : $" [grey italic]{Markup.Escape(cap.Note)}[/]"));
         }
 
-        var windows = schedule.Sakhalin2Windows.Where(w => w.Contains(view.AsOf)).Select(w => w.Regime).ToList();
-        if (windows.Count > 0)
-            console.MarkupLine($"Sakhalin-2 crude discharged in Japan is exempt on this date under: {Markup.Escape(string.Join(", ", windows))}.");
+        if (view.Licences.Count > 0)
+        {
+            console.MarkupLine("[bold]Licences open for cargo loaded on this date[/]");
+            foreach (var licence in view.Licences)
+            {
+                var mark = licence.Confirmed ? "" : " [yellow](unconfirmed)[/]";
+                var claim = licence.ClaimRequired ? $"claimed as exemption type {licence.Kind}" : "applies without a claim";
+                console.MarkupLine($"  [bold]{Markup.Escape(licence.Id)}[/] ({licence.Regime}){mark}: {Markup.Escape(licence.Instrument)}; loaded before {Formatting.Date(licence.LoadedBefore)}; {claim}.");
+            }
+        }
+
+        foreach (var warning in view.Warnings)
+            console.MarkupLine($"[yellow bold]Warning[/] [yellow]{Markup.Escape(warning.Message)}[/]");
         console.MarkupLine("[grey]Caps by loading date alone; a transition rule of the schedule can keep an older cap for a given cargo (pricecap check applies them).[/]");
     }
 }

@@ -20,6 +20,10 @@ public sealed class ScheduleSettings : CommandSettings
     [DefaultValue(OutputFormat.Table)]
     public OutputFormat Format { get; init; } = OutputFormat.Table;
 
+    [CommandOption("--audit")]
+    [Description("The operator's checklist: every unconfirmed, stale or unsourced entry, gaps, and changes of cap without transition rules. Exits 1 only when the schedule would be refused.")]
+    public bool Audit { get; init; }
+
     public DateOnly? AsOfDate =>
         DateOnly.TryParseExact(AsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 

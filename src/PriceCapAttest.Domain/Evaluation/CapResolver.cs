@@ -8,7 +8,8 @@ namespace PriceCapAttest.Domain.Evaluation;
 /// Finds the cap of one regime and category for a cargo ("The project's reading" in the README). Walking the
 /// changes of cap in order: a change without rules applies from its date by loading date; a change with rules
 /// keeps the old cap when the cargo meets one rule, otherwise the new cap applies, also to cargo loaded before.
-/// When a rule cannot be decided for want of discharge details, both outcomes are returned, newest first.
+/// When a rule cannot be decided for want of discharge details, or only a rule no source confirmed is met, both
+/// outcomes are returned, newest first.
 /// </summary>
 public sealed class CapResolver(CapSchedule schedule)
 {
@@ -17,13 +18,6 @@ public sealed class CapResolver(CapSchedule schedule)
         schedule.Regimes
             .SelectMany(regime => CapSchedule.CappedCategories.Select(category => (regime.Code, category)))
             .ToFrozenDictionary(key => key, key => ChangesOf(schedule.PeriodsOf(key.Code, key.category)));
-
-    private enum Match
-    {
-        No,
-        Yes,
-        Unknown,
-    }
 
     /// <returns>One candidate when the cap is certain; several (the no-rule-met outcome first) when it is not.</returns>
     public IReadOnlyList<CapCandidate> Resolve(string regime, ProductCategory category, CargoDates cargo)
@@ -45,8 +39,9 @@ public sealed class CapResolver(CapSchedule schedule)
         var held = current with { HeldBy = transition };
         return MatchAny(transition.Rules, cargo) switch
         {
-            Match.Yes => [held],
-            Match.No => Walk(changes, index + 1, next, cargo),
+            ConditionMatch.Yes => [held],
+            ConditionMatch.No => Walk(changes, index + 1, next, cargo),
+            ConditionMatch.Unconfirmed => [.. Walk(changes, index + 1, next, cargo), held with { RuleUnconfirmed = true }],
             _ => [.. Walk(changes, index + 1, next, cargo), held],
         };
     }
@@ -66,34 +61,35 @@ public sealed class CapResolver(CapSchedule schedule)
         return [.. changes];
     }
 
-    private static Match MatchAny(IReadOnlyList<TransitionRule> rules, CargoDates cargo)
+    private static ConditionMatch MatchAny(IReadOnlyList<TransitionRule> rules, CargoDates cargo)
     {
-        var result = Match.No;
+        var result = ConditionMatch.No;
         for (var i = 0; i < rules.Count; i++)
         {
             var match = MatchRule(rules[i], cargo);
-            if (match == Match.Yes) return Match.Yes;
-            if (match == Match.Unknown) result = Match.Unknown;
+            if (match == ConditionMatch.Yes && !rules[i].Confirmed) match = ConditionMatch.Unconfirmed;
+            if (match == ConditionMatch.Yes) return ConditionMatch.Yes;
+            if (match == ConditionMatch.Unknown || (match == ConditionMatch.Unconfirmed && result == ConditionMatch.No)) result = match;
         }
 
         return result;
     }
 
-    private static Match MatchRule(TransitionRule rule, CargoDates cargo)
+    private static ConditionMatch MatchRule(TransitionRule rule, CargoDates cargo)
     {
-        if (rule.ContractBefore is { } contractBefore && cargo.ContractDate >= contractBefore) return Match.No;
-        if (rule.LoadedBefore is { } loadedBefore && cargo.LoadingDate >= loadedBefore) return Match.No;
+        if (rule.ContractBefore is { } contractBefore && cargo.ContractDate >= contractBefore) return ConditionMatch.No;
+        if (rule.LoadedBefore is { } loadedBefore && cargo.LoadingDate >= loadedBefore) return ConditionMatch.No;
 
         var unknown = false;
         if (rule.DischargedBy is { } dischargedBy)
         {
             if (cargo.DischargeDate is { } discharged)
             {
-                if (discharged > dischargedBy) return Match.No;
+                if (discharged > dischargedBy) return ConditionMatch.No;
             }
             else if (cargo.LoadingDate > dischargedBy)
             {
-                return Match.No; // discharge cannot precede loading
+                return ConditionMatch.No; // discharge cannot precede loading
             }
             else
             {
@@ -105,7 +101,7 @@ public sealed class CapResolver(CapSchedule schedule)
         {
             if (cargo.DischargeCountry is { } dischargeCountry)
             {
-                if (dischargeCountry != country) return Match.No;
+                if (dischargeCountry != country) return ConditionMatch.No;
             }
             else
             {
@@ -113,6 +109,6 @@ public sealed class CapResolver(CapSchedule schedule)
             }
         }
 
-        return unknown ? Match.Unknown : Match.Yes;
+        return unknown ? ConditionMatch.Unknown : ConditionMatch.Yes;
     }
 }

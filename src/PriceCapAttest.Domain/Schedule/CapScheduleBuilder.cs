@@ -16,11 +16,13 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
         var periods = BuildPeriods(regimeCodes);
         CheckOverlaps(periods);
         var transitions = BuildTransitions(periods);
-        var windows = BuildSakhalin2Windows(regimeCodes);
+        var licences = BuildLicences(regimeCodes);
+        if (document.Sakhalin2Windows is not null)
+            _problems.Add("sakhalin2Windows: this list was replaced by licences of kind \"sakhalin2\" (claimRequired true, dischargeCountries [\"JP\"]); see docs/cap-rules.md, \"Licences\"");
         var factors = BuildFactors();
 
         if (_problems.Count > 0) throw new InvalidCapScheduleException(_problems);
-        return new CapSchedule(document.Version!, document.Description, regimes, periods, transitions, windows, factors);
+        return new CapSchedule(document.Version!, document.Description, regimes, periods, transitions, licences, factors);
     }
 
     private List<RegimeDefinition> BuildRegimes()
@@ -44,14 +46,30 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
             }
 
             if (result.Any(r => r.Code == entry.Code)) _problems.Add($"{at}.code '{entry.Code}' is defined twice");
-            foreach (var country in entry.Countries ?? [])
+            var groups = new List<CountryGroup>();
+            var groupEntries = entry.Countries ?? [];
+            if (groupEntries.Count == 0) _problems.Add($"{at}.countries: at least one group of countries is required");
+            for (var g = 0; g < groupEntries.Count; g++)
             {
-                if (!CountryPattern().IsMatch(country)) _problems.Add($"{at}.countries: '{country}' is not an ISO 3166-1 alpha-2 code");
-                else if (!countryOwner.TryAdd(country, entry.Code))
-                    _problems.Add($"{at}.countries: '{country}' already belongs to regime {countryOwner[country]}");
+                var group = groupEntries[g];
+                var groupAt = $"{at}.countries[{g}]";
+                if (group.Codes is not { Count: > 0 }) _problems.Add($"{groupAt}.codes: at least one country is required");
+                if (string.IsNullOrWhiteSpace(group.Source)) _problems.Add($"{groupAt}.source is required: say which instrument makes these countries act under {entry.Code}");
+                foreach (var country in group.Codes ?? [])
+                {
+                    if (!CountryPattern().IsMatch(country)) _problems.Add($"{groupAt}.codes: '{country}' is not an ISO 3166-1 alpha-2 code");
+                    else if (!countryOwner.TryAdd(country, entry.Code))
+                        _problems.Add($"{groupAt}.codes: '{country}' already belongs to regime {countryOwner[country]}");
+                }
+                groups.Add(new CountryGroup(group.Codes ?? [], group.Basis ?? "", group.Source ?? ""));
             }
 
-            result.Add(new RegimeDefinition(entry.Code, entry.Name ?? entry.Code, entry.Regulator ?? "", entry.Countries ?? []));
+            if (entry.CoversExportsFromRussia is { } exports && string.IsNullOrWhiteSpace(exports.Source))
+                _problems.Add($"{at}.coversExportsFromRussia.source is required");
+            result.Add(new RegimeDefinition(entry.Code, entry.Name ?? entry.Code, entry.Regulator ?? "", groups)
+            {
+                ExportScope = entry.CoversExportsFromRussia is { } scope ? new ExportScope(scope.Instrument ?? "", scope.Source ?? "") : null,
+            });
         }
 
         return result;
@@ -75,12 +93,16 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
             if (p.CapUsdPerBbl is not > 0m) _problems.Add($"{at}.capUsdPerBbl must be a positive amount");
             if (p.From is null) _problems.Add($"{at}.from is required");
             if (p.From is { } from && p.To is { } to && to <= from) _problems.Add($"{at}: to ({to:yyyy-MM-dd}) must be after from ({from:yyyy-MM-dd})");
+            if (p.From is { } start && p.KnownUntil is { } until && until <= start)
+                _problems.Add($"{at}: knownUntil ({until:yyyy-MM-dd}) must be after from ({start:yyyy-MM-dd})");
+            if (p.To is { } end && p.KnownUntil is { } knownUntil && knownUntil < end)
+                _problems.Add($"{at}: knownUntil ({knownUntil:yyyy-MM-dd}) is before to ({end:yyyy-MM-dd}): a period cannot end after the date it is known to hold until");
             if (string.IsNullOrWhiteSpace(p.Instrument)) _problems.Add($"{at}.instrument is required");
             if (string.IsNullOrWhiteSpace(p.Source)) _problems.Add($"{at}.source is required");
             var confirmed = ParseStatus(p.Status, $"{at}.status");
             if (_problems.Count > before) continue;
             result.Add(new CapPeriod(p.RuleId!, p.Regime!, category!.Value, p.CapUsdPerBbl!.Value, p.From!.Value, p.To,
-                p.Instrument!, p.Source!, confirmed, p.Note));
+                p.Instrument!, p.Source!, confirmed, p.Note, p.KnownUntil));
         }
 
         return result;
@@ -132,9 +154,9 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
                 _problems.Add($"{at}: fromRuleId is null but period {previous.RuleId} precedes {target.RuleId}");
             }
 
-            var rules = BuildRules(t.Rules, at);
             if (string.IsNullOrWhiteSpace(t.Source)) _problems.Add($"{at}.source is required");
             var confirmed = ParseStatus(t.Status, $"{at}.status");
+            var rules = BuildRules(t.Rules, at, confirmed);
             if (_problems.Count > before) continue;
             result.Add(new CapTransition(t.Id!, t.Regime!, category!.Value, t.FromRuleId, t.ToRuleId!, rules,
                 t.Instrument ?? "", t.Source!, confirmed, t.Note));
@@ -146,7 +168,7 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
     private static CapPeriod? PeriodEndingAt(List<CapPeriod> periods, CapPeriod target) =>
         periods.FirstOrDefault(p => p.Regime == target.Regime && p.Category == target.Category && p.To == target.From);
 
-    private List<TransitionRule> BuildRules(List<TransitionRuleEntry>? entries, string at)
+    private List<TransitionRule> BuildRules(List<TransitionRuleEntry>? entries, string at, bool transitionConfirmed)
     {
         var rules = new List<TransitionRule>();
         if (entries is not { Count: > 0 })
@@ -162,27 +184,54 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
                 _problems.Add($"{at}.rules[{j}] has no condition");
             if (r.DischargedIn is not null && !CountryPattern().IsMatch(r.DischargedIn))
                 _problems.Add($"{at}.rules[{j}].dischargedIn '{r.DischargedIn}' is not an ISO 3166-1 alpha-2 code");
-            rules.Add(new TransitionRule(r.ContractBefore, r.LoadedBefore, r.DischargedBy, r.DischargedIn));
+            var confirmed = r.Status is null ? transitionConfirmed : ParseStatus(r.Status, $"{at}.rules[{j}].status");
+            rules.Add(new TransitionRule(r.ContractBefore, r.LoadedBefore, r.DischargedBy, r.DischargedIn, confirmed));
         }
 
         return rules;
     }
 
-    private List<Sakhalin2Window> BuildSakhalin2Windows(HashSet<string> regimeCodes)
+    private List<Licence> BuildLicences(HashSet<string> regimeCodes)
     {
-        var result = new List<Sakhalin2Window>();
-        var entries = document.Sakhalin2Windows ?? [];
+        var result = new List<Licence>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var entries = document.Licences ?? [];
         for (var i = 0; i < entries.Count; i++)
         {
-            var w = entries[i];
-            var at = $"sakhalin2Windows[{i}]";
+            var l = entries[i];
+            var at = $"licences[{i}]" + (l.Id is null ? "" : $" ({l.Id})");
             var before = _problems.Count;
-            if (w.Regime is null || !regimeCodes.Contains(w.Regime)) _problems.Add($"{at}.regime '{w.Regime}' is not a regime of this schedule");
-            if (w.From is null) _problems.Add($"{at}.from is required");
-            if (w.From is { } from && w.To is { } to && to <= from) _problems.Add($"{at}: to must be after from");
-            var confirmed = ParseStatus(w.Status, $"{at}.status");
+            if (string.IsNullOrWhiteSpace(l.Id)) _problems.Add($"{at}.id is required");
+            else if (!ids.Add(l.Id)) _problems.Add($"{at}.id is used twice");
+            if (l.Regime is null || !regimeCodes.Contains(l.Regime)) _problems.Add($"{at}.regime '{l.Regime}' is not a regime of this schedule");
+            if (l.Kind is not (Licence.Sakhalin2 or Licence.GeneralLicence))
+                _problems.Add($"{at}.kind '{l.Kind}' must be {Licence.Sakhalin2} or {Licence.GeneralLicence}");
+            var categories = new List<ProductCategory>();
+            foreach (var name in l.Categories ?? [])
+            {
+                if (ParseCategory(name, $"{at}.categories") is { } category) categories.Add(category);
+            }
+            foreach (var product in l.Products ?? [])
+            {
+                if (!Vocabulary.Products.Contains(product)) _problems.Add($"{at}.products: '{product}' is not a product of the attestation format");
+            }
+            foreach (var country in l.DischargeCountries ?? [])
+            {
+                if (!CountryPattern().IsMatch(country)) _problems.Add($"{at}.dischargeCountries: '{country}' is not an ISO 3166-1 alpha-2 code");
+            }
+            if (l.LoadedFrom is { } from && l.LoadedBefore is { } until && until <= from)
+                _problems.Add($"{at}: loadedBefore must be after loadedFrom");
+            if (l.LoadedFrom is null && l.LoadedBefore is null && l.DischargedBy is null && l.DischargeCountries is not { Count: > 0 })
+                _problems.Add($"{at} has no condition on dates or destination");
+            if (l.ClaimRequired is null) _problems.Add($"{at}.claimRequired is required (true when the document must claim the licence)");
+            if (l.Kind == Licence.GeneralLicence && l.ClaimRequired == true && l.References is not { Count: > 0 })
+                _problems.Add($"{at}.references: a licence that must be claimed needs the references a document may name it by (for example \"GL 134\")");
+            if (string.IsNullOrWhiteSpace(l.Instrument)) _problems.Add($"{at}.instrument is required");
+            if (string.IsNullOrWhiteSpace(l.Source)) _problems.Add($"{at}.source is required");
+            var confirmed = ParseStatus(l.Status, $"{at}.status");
             if (_problems.Count > before) continue;
-            result.Add(new Sakhalin2Window(w.Regime!, w.From!.Value, w.To, w.Instrument ?? "", w.Source ?? "", confirmed));
+            result.Add(new Licence(l.Id!, l.Regime!, l.Kind!, l.Instrument!, categories, l.Products ?? [], l.LoadedFrom, l.LoadedBefore,
+                l.DischargedBy, l.DischargeCountries ?? [], l.ClaimRequired!.Value, l.References ?? [], l.Source!, confirmed, l.Note));
         }
 
         return result;
@@ -202,7 +251,7 @@ internal sealed partial class CapScheduleBuilder(CapScheduleDocument document)
             if (f.BblPerTonne is not > 0m) _problems.Add($"{at}.bblPerTonne must be positive");
             var confirmed = ParseStatus(f.Status, $"{at}.status");
             if (_problems.Count > before) continue;
-            result.Add(new ConversionFactor(f.Product!, f.BblPerTonne!.Value, f.Source ?? "", confirmed));
+            result.Add(new ConversionFactor(f.Product!, f.BblPerTonne!.Value, f.Source ?? "", confirmed, f.Note));
         }
 
         foreach (var product in Vocabulary.Products.Where(p => ProductCategories.Of(p) != ProductCategory.OutOfScope))

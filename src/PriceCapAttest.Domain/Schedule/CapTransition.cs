@@ -20,13 +20,15 @@ public sealed record CapTransition(
 
 /// <summary>
 /// Conditions that must all hold for the old cap to apply. "Before" is strictly earlier; "by" is on or before;
-/// <see cref="DischargedIn"/> is the ISO country of the discharge port.
+/// <see cref="DischargedIn"/> is the ISO country of the discharge port. A rule no source confirmed
+/// (<see cref="Confirmed"/> false; by default the transition's status) keeps the old cap only as a possibility.
 /// </summary>
 public sealed record TransitionRule(
     DateOnly? ContractBefore,
     DateOnly? LoadedBefore,
     DateOnly? DischargedBy,
-    string? DischargedIn)
+    string? DischargedIn,
+    bool Confirmed = true)
 {
     public bool NeedsDischarge => DischargedBy is not null || DischargedIn is not null;
 
