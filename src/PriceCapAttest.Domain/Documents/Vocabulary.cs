@@ -7,6 +7,12 @@ public static class Vocabulary
 {
     public const string SupportedSchemaMajor = "1";
 
+    /// <summary>The first version of the format.</summary>
+    public const string SchemaVersion10 = "1.0";
+
+    /// <summary>Adds cargo.owner (and the exemption type general_licence).</summary>
+    public const string SchemaVersion11 = "1.1";
+
     public static readonly FrozenSet<string> Products = FrozenSet.Create(StringComparer.Ordinal,
         "crude", "gasoline", "diesel", "kerosene", "vgo", "naphtha", "fuel_oil", "other_2710", "lpg", "lng", "bitumen");
 
