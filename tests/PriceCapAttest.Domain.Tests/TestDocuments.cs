@@ -65,6 +65,11 @@ public static class TestDocuments
     /// <summary>A fresh, mutable copy of the valid crude attestation.</summary>
     public static JsonObject Crude() => JsonNode.Parse(CrudeJson)!.AsObject();
 
+    /// <summary>The valid crude attestation as version 1.1: with the owner of the oil (AE) and a general licence
+    /// (GL 134) as its exemption claim.</summary>
+    public static JsonObject Crude11() => Crude().Set("schemaVersion", "1.1").Set("cargo.owner.country", "AE")
+        .Set("exemption.type", "general_licence").Set("exemption.reference", "GL 134");
+
     /// <summary>Sets the value at a JSON path (creating objects on the way); null writes JSON null.</summary>
     public static JsonObject Set(this JsonObject document, string path, JsonNode? value)
     {

@@ -7,6 +7,17 @@ public static class Vocabulary
 {
     public const string SupportedSchemaMajor = "1";
 
+    /// <summary>The first version of the format.</summary>
+    public const string SchemaVersion10 = "1.0";
+
+    /// <summary>Adds cargo.owner and the exemption type general_licence.</summary>
+    public const string SchemaVersion11 = "1.1";
+
+    public const string Sakhalin2 = "sakhalin2";
+
+    /// <summary>Since v1.1: a general licence (its id in exemption.reference, for example "GL 134").</summary>
+    public const string GeneralLicence = "general_licence";
+
     public static readonly FrozenSet<string> Products = FrozenSet.Create(StringComparer.Ordinal,
         "crude", "gasoline", "diesel", "kerosene", "vgo", "naphtha", "fuel_oil", "other_2710", "lpg", "lng", "bitumen");
 
@@ -27,7 +38,10 @@ public static class Vocabulary
         "trader", "broker", "financier", "shipowner", "operator", "charterer", "insurer", "reinsurer",
         "flag_registry", "customs_broker", "other");
 
-    public static readonly FrozenSet<string> ExemptionTypes = FrozenSet.Create(StringComparer.Ordinal, "sakhalin2");
+    public static readonly FrozenSet<string> ExemptionTypes = FrozenSet.Create(StringComparer.Ordinal, Sakhalin2, GeneralLicence);
+
+    /// <summary>The exemption types of v1.0 (general_licence came with v1.1).</summary>
+    public static readonly FrozenSet<string> ExemptionTypesV10 = FrozenSet.Create(StringComparer.Ordinal, Sakhalin2);
 
     /// <summary>HS headings (first four digits) each product must be declared under.</summary>
     public static readonly FrozenDictionary<string, string[]> HsHeadingsByProduct = new Dictionary<string, string[]>

@@ -10,7 +10,10 @@ namespace PriceCapAttest.Domain.Reading;
 /// Reads attestation document v1 from UTF-8 CSV, one attestation per row, streaming (one row in memory at a time).
 /// <list type="bullet">
 /// <item>A header row is required. Column names are the JSON paths of the fields (<c>attestor.name</c>,
-/// <c>cargo.quantity.value</c>), matched case-sensitively after trimming; unknown columns are ignored.</item>
+/// <c>cargo.quantity.value</c>; since v1.1 <c>cargo.owner.country</c>), matched case-sensitively after trimming.
+/// Unknown top-level columns are ignored; a column naming an unknown field of a section (<c>voyage.dischargedate</c>,
+/// or <c>cargo.owner.country</c> in a 1.0 row) is an UnknownField error in every row of a version whose fields are
+/// known (1.0, 1.1: <see cref="KnownFields"/>) that fills it, and ignored in rows of later minor versions.</item>
 /// <item>Lists are indexed columns: <c>ancillaryCosts[0].type</c>, <c>serviceProviders[1].country</c>. Any
 /// indices, kept in order; an entry whose cells are all empty is absent, the others are numbered from 0 in errors.
 /// fxRatesToUsd has one column per currency: <c>fxRatesToUsd.EUR</c>.</item>
@@ -134,11 +137,12 @@ public static class AttestationCsvReader
                 $"The row has {csv.RowFieldCount} cells but the header only {csv.FieldCount}: a value holding a comma must be quoted.")));
         }
         AttestationDocument document = AttestationMapper.Map(new CsvFieldSource(plan, csv, "", errors));
-        if (document.SchemaVersion == KnownFields.StrictVersion)
+        var version = KnownFields.IndexOf(document.SchemaVersion);
+        if (version >= 0)
         {
-            foreach (var (ordinal, issue) in plan.UnknownFields)
+            foreach (var (issue, ordinals) in plan.UnknownFields[version])
             {
-                if (ordinal < csv.RowFieldCount && !string.IsNullOrWhiteSpace(csv.GetString(ordinal))) errors.Add(issue);
+                if (AnyFilled(csv, ordinals)) errors.Add(issue);
             }
         }
         return new ParsedAttestation(index, document, errors.ToList());
@@ -207,7 +211,10 @@ public static class AttestationCsvReader
             if (name.Length == 0)
                 continue;
             names.Add(name);
-            if (KnownFields.CheckColumn(name) is { } unknown) plan.UnknownFields.Add((i, unknown));
+            for (var version = 0; version < KnownFields.Versions.Count; version++)
+            {
+                if (KnownFields.Versions[version].CheckColumn(name) is { } unknown) plan.AddUnknownField(version, unknown, i);
+            }
             if (!plan.TryAdd(name, i))
             {
                 errors.Add(new ValidationIssue(name, ErrorCodes.DuplicateColumn,
@@ -238,6 +245,16 @@ public static class AttestationCsvReader
     }
 
     private static bool IsBlank(CsvDataReader csv) => csv.RowFieldCount <= 1 && csv.GetFieldSpan(0).IsEmpty;
+
+    private static bool AnyFilled(CsvDataReader csv, List<int> ordinals)
+    {
+        foreach (var ordinal in ordinals)
+        {
+            if (ordinal < csv.RowFieldCount && !csv.GetFieldSpan(ordinal).IsWhiteSpace())
+                return true;
+        }
+        return false;
+    }
 
     private static bool HasCellsBeyondHeader(CsvDataReader csv)
     {

@@ -13,8 +13,10 @@ namespace PriceCapAttest.Domain.Reading;
 /// <c>{ "attestations": [ {...}, ... ] }</c>. Never throws because of the content: a file that cannot be read as
 /// attestations gives one <see cref="ParsedAttestation.Unreadable"/> element with its errors (field "$"), a batch
 /// entry that is not an object gives an element with an error at <c>attestations[i]</c>, and a value of the wrong
-/// type is reported under its JSON path and left null. Unknown properties are ignored, so later minor versions
-/// stay readable. Only a failure of the stream itself (<see cref="IOException"/>) propagates.
+/// type is reported under its JSON path and left null. Unknown top-level properties are ignored; unknown properties
+/// inside sections are errors in a version whose fields are known (1.0, 1.1: <see cref="KnownFields"/>) and ignored
+/// in a later one, so later minor versions stay readable. Only a failure of the stream itself
+/// (<see cref="IOException"/>) propagates.
 /// </summary>
 public static class AttestationJsonReader
 {
@@ -97,7 +99,7 @@ public static class AttestationJsonReader
     {
         var errors = new ReadErrors();
         AttestationDocument document = AttestationMapper.Map(new JsonFieldSource(attestation, "", errors));
-        if (document.SchemaVersion == KnownFields.StrictVersion) KnownFields.Check(attestation, errors);
+        KnownFields.Of(document.SchemaVersion)?.Check(attestation, errors);
         return new ParsedAttestation(index, document, errors.ToList());
     }
 

@@ -72,6 +72,7 @@ internal static class AttestationMapper
             : null,
         ApiGravity = s.GetDecimal(Names.ApiGravity),
         DensityKgM3 = s.GetDecimal(Names.DensityKgM3),
+        Owner = s.TryGetSection(Names.Owner, out var owner) ? new CargoOwner { Country = owner.GetString(Names.Country) } : null,
     };
 
     private static Price MapPrice<TSource>(TSource s)
@@ -135,6 +136,7 @@ internal static class AttestationMapper
         public static readonly FieldName LoadingDate = new("loadingDate");
         public static readonly FieldName Name = new("name");
         public static readonly FieldName Origin = new("origin");
+        public static readonly FieldName Owner = new("owner");
         public static readonly FieldName Price = new("price");
         public static readonly FieldName Product = new("product");
         public static readonly FieldName Quantity = new("quantity");

@@ -20,8 +20,27 @@ internal sealed class CsvColumnPlan
     /// <summary>List name to its entries by the index written in the column names.</summary>
     public Dictionary<string, SortedDictionary<int, CsvColumnPlan>> Lists { get; } = new(StringComparer.Ordinal);
 
-    /// <summary>Columns naming a field that attestation v1.0 does not know, with the error a 1.0 row gets for them.</summary>
-    public List<(int Ordinal, Results.ValidationIssue Issue)> UnknownFields { get; } = [];
+    /// <summary>
+    /// For each version whose fields are known (as in <see cref="KnownFields.Versions"/>), the errors a row of that
+    /// version gets for filling a column that names a field the version does not know, each with its columns (one
+    /// error at cargo.owner in a 1.0 row for cargo.owner.country and any other column under cargo.owner).
+    /// </summary>
+    public List<(Results.ValidationIssue Issue, List<int> Ordinals)>[] UnknownFields { get; } =
+        [.. KnownFields.Versions.Select(_ => new List<(Results.ValidationIssue, List<int>)>())];
+
+    /// <summary>Records the error a row of version <paramref name="version"/> gets for filling the column.</summary>
+    public void AddUnknownField(int version, Results.ValidationIssue issue, int ordinal)
+    {
+        foreach (var (known, ordinals) in UnknownFields[version])
+        {
+            if (known.Field == issue.Field)
+            {
+                ordinals.Add(ordinal);
+                return;
+            }
+        }
+        UnknownFields[version].Add((issue, [ordinal]));
+    }
 
     /// <summary>Every column of this object and of the objects in it.</summary>
     public IReadOnlyList<int> Ordinals => _ordinals;

@@ -3,21 +3,22 @@ using System.Globalization;
 using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text;
+using PriceCapAttest.Domain.Documents;
 using PriceCapAttest.Domain.Results;
 
 namespace PriceCapAttest.Domain.Reading;
 
 /// <summary>
-/// The fields of attestation v1.0 inside its sections. A document that declares schemaVersion "1.0" and carries an
-/// unknown field in a section (say "voyage.dischargedate") has a typo that would silently drop a fact, so it is
-/// reported. Unknown top-level fields, and any unknown field of a later minor version, are ignored: later minor
+/// The fields inside the sections of each attestation version this reader knows: v1.0, and v1.1, which adds
+/// <c>cargo.owner</c> (with <c>country</c>). A document that declares a known version and carries an unknown field in
+/// a section (say "voyage.dischargedate") has a typo that would silently drop a fact, so it is reported; so is a field
+/// of a later version in a document that declares an earlier one (<c>cargo.owner</c> in a 1.0 document). Unknown
+/// top-level fields, and any unknown field of a version not listed here (1.2 and later), are ignored: later minor
 /// versions must stay readable. The JSON Schema (docs/schema) draws the same line.
 /// </summary>
-internal static class KnownFields
+internal sealed class KnownFields
 {
-    public const string StrictVersion = "1.0";
-
-    private static readonly FrozenDictionary<string, Section> BySection = Sections(new Dictionary<string, string[]>
+    private static readonly Dictionary<string, string[]> FieldsV10 = new()
     {
         ["attestor"] = ["name", "tier", "country", "signatory", "signedAt"],
         ["vessel"] = ["imo", "name", "flag"],
@@ -29,16 +30,60 @@ internal static class KnownFields
         ["ancillaryCosts"] = ["type", "value", "currency", "unit", "description"],
         ["serviceProviders"] = ["role", "name", "country"],
         ["exemption"] = ["type", "reference"],
-    });
+    };
 
-    private static readonly Section[] All = [.. BySection.Values];
+    /// <summary>v1.1 adds the owner of the oil: <c>cargo.owner.country</c>.</summary>
+    private static readonly Dictionary<string, string[]> AddedInV11 = new()
+    {
+        ["cargo"] = ["owner"],
+        ["cargo.owner"] = ["country"],
+    };
 
-    public static void Check(JsonElement attestation, ReadErrors errors)
+    private static readonly KnownFields[] All =
+    [
+        new(Vocabulary.SchemaVersion10, 0, FieldsV10),
+        new(Vocabulary.SchemaVersion11, 1, Merge(FieldsV10, AddedInV11)),
+    ];
+
+    private readonly FrozenDictionary<string, Section> _bySection;
+    private readonly Section[] _sections;
+    private readonly int _position;
+
+    private KnownFields(string version, int position, Dictionary<string, string[]> fields)
+    {
+        Version = version;
+        _position = position;
+        _bySection = Sections(fields);
+        _sections = [.. _bySection.Values];
+    }
+
+    /// <summary>The versions whose fields are known, oldest first.</summary>
+    public static IReadOnlyList<KnownFields> Versions => All;
+
+    /// <summary>The schemaVersion these are the fields of ("1.0").</summary>
+    public string Version { get; }
+
+    /// <summary>The position of the version in <see cref="Versions"/>, or -1 for a version whose fields are not
+    /// known (a later minor version, or no version at all).</summary>
+    public static int IndexOf(string? schemaVersion)
+    {
+        for (var i = 0; i < All.Length; i++)
+        {
+            if (All[i].Version == schemaVersion)
+                return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The fields of the version, or null for a version whose fields are not known.</summary>
+    public static KnownFields? Of(string? schemaVersion) => IndexOf(schemaVersion) is var i and >= 0 ? All[i] : null;
+
+    public void Check(JsonElement attestation, ReadErrors errors)
     {
         foreach (var property in attestation.EnumerateObject())
         {
             var kind = property.Value.ValueKind;
-            if (kind is not (JsonValueKind.Object or JsonValueKind.Array) || Find(All, property, byFullName: true) is not { } section)
+            if (kind is not (JsonValueKind.Object or JsonValueKind.Array) || Find(_sections, property, byFullName: true) is not { } section)
                 continue;
             if (kind == JsonValueKind.Object)
             {
@@ -56,16 +101,27 @@ internal static class KnownFields
         }
     }
 
-    /// <summary>The error for a CSV column naming an unknown field of a section (indices ignored), else null.</summary>
-    public static ValidationIssue? CheckColumn(string path)
+    /// <summary>
+    /// The error for a CSV column naming an unknown field of a section (indices ignored), else null. The error is at
+    /// the column's path up to the first unknown field, as in JSON: <c>cargo.owner.country</c> in a 1.0 row is an
+    /// error at <c>cargo.owner</c>. Top-level columns and columns under an unknown top-level name are not checked.
+    /// </summary>
+    public ValidationIssue? CheckColumn(string path)
     {
-        var lastDot = path.LastIndexOf('.');
-        if (lastDot <= 0) return null;
-        var section = StripIndices(path[..lastDot]);
-        var field = path[(lastDot + 1)..];
-        return BySection.TryGetValue(section, out var known) && !known.Fields.Contains(field)
-            ? Unknown(path, section, field, known.Fields)
-            : null;
+        var segments = path.Split('.');
+        if (segments.Length < 2 || !_bySection.TryGetValue(StripIndices(segments[0]), out var section))
+            return null;
+        for (var i = 1; i < segments.Length; i++)
+        {
+            var last = i == segments.Length - 1;
+            var field = last ? segments[i] : StripIndices(segments[i]);
+            if (!section.Fields.Contains(field))
+                return Unknown(string.Join('.', segments, 0, i + 1), section.Name, field, section.Fields);
+            if (last || !_bySection.TryGetValue($"{section.Name}.{field}", out var nested))
+                return null;
+            section = nested;
+        }
+        return null;
     }
 
     private static string StripIndices(string path)
@@ -82,7 +138,7 @@ internal static class KnownFields
         return path;
     }
 
-    private static void CheckObject(JsonElement value, Section section, ObjectPath path, ReadErrors errors)
+    private void CheckObject(JsonElement value, Section section, ObjectPath path, ReadErrors errors)
     {
         foreach (var property in value.EnumerateObject())
         {
@@ -132,6 +188,15 @@ internal static class KnownFields
         return false;
     }
 
+    /// <summary>The fields of an earlier version with those a later one adds.</summary>
+    private static Dictionary<string, string[]> Merge(Dictionary<string, string[]> earlier, Dictionary<string, string[]> added)
+    {
+        var merged = new Dictionary<string, string[]>(earlier, StringComparer.Ordinal);
+        foreach (var (section, fields) in added)
+            merged[section] = merged.TryGetValue(section, out var known) ? [.. known, .. fields] : fields;
+        return merged;
+    }
+
     /// <summary>The sections by name, each with the sections nested in it (cargo.quantity in cargo).</summary>
     private static FrozenDictionary<string, Section> Sections(Dictionary<string, string[]> fields)
     {
@@ -168,12 +233,32 @@ internal static class KnownFields
             Index < 0 ? Name : string.Create(CultureInfo.InvariantCulture, $"{Name}[{Index}]");
     }
 
-    private static ValidationIssue Unknown(string path, string section, string field, FrozenSet<string> known)
+    /// <summary>
+    /// UnknownField for a field the section does not have in this version: naming the later version that has it
+    /// (cargo.owner in a 1.0 document), else with a suggestion when only the case differs, else the known fields.
+    /// </summary>
+    private ValidationIssue Unknown(string path, string section, string field, FrozenSet<string> known)
     {
+        if (VersionThatAdds(section, field) is { } since)
+        {
+            return new ValidationIssue(path, ErrorCodes.UnknownField,
+                $"{section}.{field} needs schemaVersion \"{since}\": it is not a field of {section} in attestation v{Version}, " +
+                $"which this document declares.");
+        }
         var suggestion = known.FirstOrDefault(k => string.Equals(k, field, StringComparison.OrdinalIgnoreCase));
         var hint = suggestion is null ? $" Known fields: {string.Join(", ", known.Order(StringComparer.Ordinal))}." : $" Did you mean '{suggestion}'?";
         return new ValidationIssue(path, ErrorCodes.UnknownField,
-            $"'{field}' is not a field of {section} in attestation v{StrictVersion}, so its value would be lost.{hint}");
+            $"'{field}' is not a field of {section} in attestation v{Version}, so its value would be lost.{hint}");
     }
 
+    /// <summary>The first version after this one whose section has the field, or null.</summary>
+    private string? VersionThatAdds(string section, string field)
+    {
+        for (var i = _position + 1; i < All.Length; i++)
+        {
+            if (All[i]._bySection.TryGetValue(section, out var later) && later.Fields.Contains(field))
+                return All[i].Version;
+        }
+        return null;
+    }
 }

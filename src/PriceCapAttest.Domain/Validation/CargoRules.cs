@@ -29,5 +29,7 @@ public sealed partial class AttestationValidator
             .WithMessage("cargo.densityKgM3 must lie strictly between 600 and 1200 kg/m3 (at 15 C).")
             .Must((document, density) => density is null || document.Cargo!.ApiGravity is null).WithErrorCode(ErrorCodes.ConflictingFields)
             .WithMessage("Give cargo.apiGravity or cargo.densityKgM3, not both.");
+        // Since v1.1, optional; a 1.0 document that has it is refused by the reader (UnknownField at cargo.owner).
+        cargo.Section(c => c.Owner).Field(o => o.Country).CountryCode("cargo.owner.country");
     }
 }

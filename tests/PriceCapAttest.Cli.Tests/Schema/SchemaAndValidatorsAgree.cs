@@ -12,6 +12,14 @@ public sealed class SchemaAndValidatorsAgree
 {
     private static readonly string Base = File.ReadAllText(RepoPaths.Sample("json/violation-cif.json"));
 
+    // The sample as a 1.1 document, with the fields 1.1 adds: the owner of the oil and a general licence.
+    private static readonly string Base11 = new[]
+    {
+        DocumentMutation.Set("schemaVersion", "\"1.1\""),
+        DocumentMutation.Set("cargo.owner", """{ "country": "AE" }"""),
+        DocumentMutation.Set("exemption", """{ "type": "general_licence", "reference": "GL 134" }"""),
+    }.Aggregate(Base, (doc, m) => m.ApplyTo(doc));
+
     // One fault each; the second value is the field the checker must name.
     public static TheoryData<DocumentMutation, string> InvalidDocuments => new()
     {
@@ -64,6 +72,32 @@ public sealed class SchemaAndValidatorsAgree
         { DocumentMutation.Set("fxRatesToUsd", """{ "eur": 1.08 }"""), "fxRatesToUsd.eur" },
         { DocumentMutation.Set("exemption", """{ "type": "gl55", "reference": "x" }"""), "exemption.type" },
         { DocumentMutation.Set("price.currency", "\"EUR\""), "fxRatesToUsd.EUR" },
+        { DocumentMutation.Set("cargo.owner", """{ "country": "AE" }"""), "cargo.owner" },
+        { DocumentMutation.Set("exemption", """{ "type": "general_licence", "reference": "GL 134" }"""), "exemption.type" },
+    };
+
+    // One fault each in the 1.1 document.
+    public static TheoryData<DocumentMutation, string> InvalidVersion11Documents => new()
+    {
+        { DocumentMutation.Set("cargo.owner.country", "\"ae\""), "cargo.owner.country" },
+        { DocumentMutation.Set("cargo.owner.country", "\"XK\""), "cargo.owner.country" },
+        { DocumentMutation.Remove("cargo.owner.country"), "cargo.owner.country" },
+        { DocumentMutation.Set("cargo.owner.countyr", "\"AE\""), "cargo.owner.countyr" },
+        { DocumentMutation.Set("cargo.owner", "\"AE\""), "cargo.owner" },
+        { DocumentMutation.Set("voyage.dischargedate", "\"2026-04-05\""), "voyage.dischargedate" },
+        { DocumentMutation.Set("exemption.type", "\"general_license\""), "exemption.type" },
+        { DocumentMutation.Remove("exemption.reference"), "exemption.reference" },
+        { DocumentMutation.Set("exemption.reference", "null"), "exemption.reference" },
+        { DocumentMutation.Set("exemption.reference", "\"  \""), "exemption.reference" },
+    };
+
+    public static TheoryData<string, DocumentMutation[]> ValidVersion11Documents => new()
+    {
+        { "the 1.1 document as is", [] },
+        { "no owner", [DocumentMutation.Remove("cargo.owner")] },
+        { "owner null", [DocumentMutation.Set("cargo.owner", "null")] },
+        { "a Sakhalin-2 exemption claim without a reference", [DocumentMutation.Set("exemption", """{ "type": "sakhalin2" }""")] },
+        { "a later minor version with the 1.1 fields", [DocumentMutation.Set("schemaVersion", "\"1.2\"")] },
     };
 
     public static TheoryData<string, DocumentMutation[]> ValidDocuments => new()
@@ -110,6 +144,33 @@ public sealed class SchemaAndValidatorsAgree
         Assert.True(result.Verdict != Verdict.Rejected, $"{description}: {string.Join("; ", result.Errors)}");
     }
 
+    [Theory]
+    [MemberData(nameof(InvalidVersion11Documents))]
+    public void Invalid_Version_1_1_Documents_Are_Refused_By_Both(DocumentMutation mutation, string field)
+    {
+        var document = mutation.ApplyTo(Base11);
+
+        var (schemaValid, _) = AttestationSchema.Evaluate(document);
+        var result = Assert.Single(Checker.CheckJson(document));
+
+        Assert.False(schemaValid, $"the schema accepted: {mutation}");
+        Assert.Equal(Verdict.Rejected, result.Verdict);
+        Assert.Contains(result.Errors, e => e.Field == field);
+    }
+
+    [Theory]
+    [MemberData(nameof(ValidVersion11Documents))]
+    public void Valid_Version_1_1_Documents_Are_Accepted_By_Both(string description, DocumentMutation[] mutations)
+    {
+        var document = mutations.Aggregate(Base11, (doc, m) => m.ApplyTo(doc));
+
+        var (schemaValid, errors) = AttestationSchema.Evaluate(document);
+        var result = Assert.Single(Checker.CheckJson(document));
+
+        Assert.True(schemaValid, $"{description}: {errors}");
+        Assert.True(result.Verdict != Verdict.Rejected, $"{description}: {string.Join("; ", result.Errors)}");
+    }
+
     [Fact]
     public void A_Batch_Is_Accepted_By_Both()
     {
@@ -133,8 +194,8 @@ public sealed class SchemaAndValidatorsAgree
     }
 
     // Deliberate differences, kept visible: the schema refuses unknown nested properties in every 1.x document,
-    // where the checker refuses them only in a 1.0 document (a later minor version may add fields and must stay
-    // readable); JSON Schema counts 1.0 as an integer, the checker does not.
+    // where the checker refuses them only in the versions it knows, 1.0 and 1.1 (a later minor version may add
+    // fields and must stay readable); JSON Schema counts 1.0 as an integer, the checker does not.
     [Fact]
     public void Known_Differences_Stay_As_Documented()
     {
@@ -144,7 +205,11 @@ public sealed class SchemaAndValidatorsAgree
         Assert.Equal(Verdict.Rejected, rejected.Verdict);
         Assert.Contains(rejected.Errors, e => e.Field == "voyage.dischargedate" && e.Code == "UnknownField" && e.Message.Contains("dischargeDate", StringComparison.Ordinal));
 
-        var laterMinor = DocumentMutation.Set("schemaVersion", "\"1.1\"").ApplyTo(unknownNested);
+        var knownMinor = DocumentMutation.Set("schemaVersion", "\"1.1\"").ApplyTo(unknownNested);
+        Assert.False(AttestationSchema.Evaluate(knownMinor).IsValid);
+        Assert.Equal(Verdict.Rejected, Assert.Single(Checker.CheckJson(knownMinor)).Verdict);
+
+        var laterMinor = DocumentMutation.Set("schemaVersion", "\"1.2\"").ApplyTo(unknownNested);
         Assert.False(AttestationSchema.Evaluate(laterMinor).IsValid);
         Assert.NotEqual(Verdict.Rejected, Assert.Single(Checker.CheckJson(laterMinor)).Verdict);
 

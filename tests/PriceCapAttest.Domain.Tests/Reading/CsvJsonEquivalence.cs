@@ -12,6 +12,9 @@ public class CsvJsonEquivalence
         "no lists",
         "wrong types",
         "offset instant",
+        "version 1.1 with owner and general licence",
+        "version 1.1 with a misspelt owner field",
+        "version 1.0 with owner",
     ];
 
     public static TheoryData<string> Variants => new(VariantNames);
@@ -25,6 +28,9 @@ public class CsvJsonEquivalence
         "wrong types" => TestDocuments.Crude().Set("price.value", "forty").Set("attestor.tier", "one")
             .Set("voyage.loadingDate", "2026-02-30").Set("attestor.signedAt", "yesterday"),
         "offset instant" => TestDocuments.Crude().Set("attestor.signedAt", "2026-03-01T11:00:00.5+02:00"),
+        "version 1.1 with owner and general licence" => TestDocuments.Crude11(),
+        "version 1.1 with a misspelt owner field" => TestDocuments.Crude11().Without("cargo.owner.country").Set("cargo.owner.countyr", "AE"),
+        "version 1.0 with owner" => TestDocuments.Crude().Set("cargo.owner.country", "AE"),
         _ => TestDocuments.Crude(),
     };
 

@@ -183,7 +183,7 @@ public class CsvReaderRows
     [Fact]
     public void ReportsAFilledUnknownColumnOfASectionInAVersion10Row()
     {
-        var csv = $"{Header},voyage.dischargedate,ancillaryCosts[0].amount,remarks\n{Row()},2026-04-05,,free text\n{Row(("schemaVersion", "1.1"))},2026-04-05,3,\n";
+        var csv = $"{Header},voyage.dischargedate,ancillaryCosts[0].amount,remarks\n{Row()},2026-04-05,,free text\n{Row(("schemaVersion", "1.2"))},2026-04-05,3,\n";
 
         var parsed = Readers.Csv(csv);
 
@@ -191,5 +191,45 @@ public class CsvReaderRows
         Assert.Equal(("voyage.dischargedate", ErrorCodes.UnknownField), (unknown.Field, unknown.Code));
         Assert.Contains("'dischargeDate'", unknown.Message, StringComparison.Ordinal);
         Assert.Empty(parsed[1].ReadErrors); // a later minor version may add fields
+    }
+
+    [Fact]
+    public void ReadsTheOwnerColumnAndAGeneralLicence()
+    {
+        var csv = $"{Header},cargo.owner.country,exemption.type,exemption.reference\n{Row(("schemaVersion", "1.1"))},AE,general_licence,GL 134\n";
+
+        var parsed = Assert.Single(Readers.Csv(csv));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal(new CargoOwner { Country = "AE" }, parsed.Document!.Cargo!.Owner);
+        Assert.Equal(new Exemption { Type = "general_licence", Reference = "GL 134" }, parsed.Document.Exemption);
+    }
+
+    [Fact]
+    public void ReportsFilledOwnerColumnsInAVersion10RowOnceAtTheOwner()
+    {
+        var csv = $"{Header},cargo.owner.country,cargo.owner.name\n{Row()},AE,Gulf Petroleum FZE\n{Row()},,\n";
+
+        var parsed = Readers.Csv(csv);
+
+        var unknown = Assert.Single(parsed[0].ReadErrors);
+        Assert.Equal(("cargo.owner", ErrorCodes.UnknownField), (unknown.Field, unknown.Code));
+        Assert.Contains("cargo.owner needs schemaVersion \"1.1\"", unknown.Message, StringComparison.Ordinal);
+        Assert.Empty(parsed[1].ReadErrors);
+        Assert.Null(parsed[1].Document!.Cargo!.Owner);
+    }
+
+    [Fact]
+    public void ReportsAFilledUnknownColumnOfASectionInAVersion11RowButNotInALaterMinorVersion()
+    {
+        var csv = $"{Header},cargo.owner.countyr,voyage.dischargedate\n" +
+                  $"{Row(("schemaVersion", "1.1"))},AE,\n{Row(("schemaVersion", "1.2"))},AE,2026-04-05\n";
+
+        var parsed = Readers.Csv(csv);
+
+        var unknown = Assert.Single(parsed[0].ReadErrors);
+        Assert.Equal(("cargo.owner.countyr", ErrorCodes.UnknownField), (unknown.Field, unknown.Code));
+        Assert.Empty(parsed[1].ReadErrors);
+        Assert.Equal(new CargoOwner(), parsed[1].Document!.Cargo!.Owner);
     }
 }

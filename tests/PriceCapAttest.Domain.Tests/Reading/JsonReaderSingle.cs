@@ -73,11 +73,74 @@ public class JsonReaderSingle
     [Fact]
     public void IgnoresUnknownFieldsInsideSectionsOfALaterMinorVersion()
     {
-        var json = TestDocuments.Crude().SetJson("schemaVersion", "\"1.1\"").SetJson("vessel.callSign", "\"ABCD\"").ToJsonString();
+        var json = TestDocuments.Crude().SetJson("schemaVersion", "\"1.2\"").SetJson("vessel.callSign", "\"ABCD\"")
+            .SetJson("cargo.owner", """{ "country": "AE", "name": "Gulf Petroleum FZE" }""").ToJsonString();
 
         var parsed = Assert.Single(Readers.Json(json));
 
         Assert.Empty(parsed.ReadErrors);
+        Assert.Equal("NORDIC STAR", parsed.Document!.Vessel!.Name);
+        Assert.Equal(new CargoOwner { Country = "AE" }, parsed.Document.Cargo!.Owner);
+    }
+
+    [Fact]
+    public void MapsTheFieldsOfAVersion11Document()
+    {
+        var json = TestDocuments.Crude11().ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Equal("1.1", parsed.Document!.SchemaVersion);
+        Assert.Equal(new CargoOwner { Country = "AE" }, parsed.Document.Cargo!.Owner);
+        Assert.Equal(new Exemption { Type = "general_licence", Reference = "GL 134" }, parsed.Document.Exemption);
+    }
+
+    [Fact]
+    public void LeavesTheOwnerNullWhenAbsent()
+    {
+        var parsed = Assert.Single(Readers.Json(TestDocuments.Crude11().Without("cargo.owner").ToJsonString()));
+
+        Assert.Empty(parsed.ReadErrors);
+        Assert.Null(parsed.Document!.Cargo!.Owner);
+    }
+
+    [Fact]
+    public void ReportsTheOwnerInAVersion10DocumentAsAFieldOfVersion11()
+    {
+        var json = TestDocuments.Crude().SetJson("cargo.owner", """{ "country": "AE" }""").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        var unknown = Assert.Single(parsed.ReadErrors);
+        Assert.Equal(("cargo.owner", ErrorCodes.UnknownField), (unknown.Field, unknown.Code));
+        Assert.Contains("cargo.owner needs schemaVersion \"1.1\"", unknown.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsUnknownFieldsInsideSectionsOfAVersion11Document()
+    {
+        var json = TestDocuments.Crude11().SetJson("cargo.owner.countyr", "\"AE\"").SetJson("voyage.dischargedate", "\"2026-04-05\"").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Equal(
+            [("cargo.owner.countyr", ErrorCodes.UnknownField), ("voyage.dischargedate", ErrorCodes.UnknownField)],
+            parsed.ReadErrors.Select(e => (e.Field, e.Code)).Order());
+        Assert.Contains("attestation v1.1", parsed.Single("cargo.owner.countyr").Message, StringComparison.Ordinal);
+        Assert.Contains("'dischargeDate'", parsed.Single("voyage.dischargedate").Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsAWrongTypeOfTheOwner()
+    {
+        var json = TestDocuments.Crude11().SetJson("cargo.owner", "\"AE\"").SetJson("exemption.reference", "134").ToJsonString();
+
+        var parsed = Assert.Single(Readers.Json(json));
+
+        Assert.Equal(ErrorCodes.WrongType, parsed.Single("cargo.owner").Code);
+        Assert.Equal(ErrorCodes.WrongType, parsed.Single("exemption.reference").Code);
+        Assert.Null(parsed.Document!.Cargo!.Owner);
     }
 
     [Fact]

@@ -110,6 +110,31 @@ public class ValidationRules
         { "serviceProviders[1].country", "\"UK\"", ErrorCodes.UnknownValue },
         { "exemption.type", "-", ErrorCodes.Required },
         { "exemption.type", "\"arctic\"", ErrorCodes.UnknownValue },
+        { "exemption.type", "\"general_licence\"", ErrorCodes.UnknownValue },
+        { "cargo.owner", "{ \"country\": \"AE\" }", ErrorCodes.UnknownField },
+    };
+
+    /// <summary>The fields of v1.1, in the valid v1.1 document (owner AE, general licence GL 134).</summary>
+    public static TheoryData<string, string, string> RejectedInVersion11 => new()
+    {
+        { "cargo.owner.country", "\"ae\"", ErrorCodes.InvalidFormat },
+        { "cargo.owner.country", "\"ARE\"", ErrorCodes.InvalidFormat },
+        { "cargo.owner.country", "\"XK\"", ErrorCodes.UnknownValue },
+        { "cargo.owner.country", "\"   \"", ErrorCodes.Required },
+        { "cargo.owner.countyr", "\"AE\"", ErrorCodes.UnknownField },
+        { "exemption.reference", "-", ErrorCodes.Required },
+        { "exemption.reference", "\"  \"", ErrorCodes.Required },
+        { "exemption.type", "\"general_license\"", ErrorCodes.UnknownValue },
+    };
+
+    public static TheoryData<string, string> AcceptedInVersion11 => new()
+    {
+        { "cargo.owner", "-" },
+        { "cargo.owner.country", "\"RU\"" },
+        { "exemption", "-" },
+        { "exemption.type", "\"sakhalin2\"" },
+        { "schemaVersion", "\"1.2\"" },
+        { "cargo.owner", "null" },
     };
 
     public static TheoryData<string, string> Accepted => new()
@@ -146,8 +171,10 @@ public class ValidationRules
         { "exemption.reference", "-" },
     };
 
-    private static System.Text.Json.Nodes.JsonObject Apply(string path, string json) =>
-        json == "-" ? TestDocuments.Crude().Without(path) : TestDocuments.Crude().SetJson(path, json);
+    private static System.Text.Json.Nodes.JsonObject Apply(string path, string json) => Apply(TestDocuments.Crude(), path, json);
+
+    private static System.Text.Json.Nodes.JsonObject Apply(System.Text.Json.Nodes.JsonObject document, string path, string json) =>
+        json == "-" ? document.Without(path) : document.SetJson(path, json);
 
     [Theory]
     [MemberData(nameof(Rejected))]
@@ -169,6 +196,63 @@ public class ValidationRules
 
         Assert.Empty(Validate.Json(document));
         Assert.Empty(Validate.Csv(document));
+    }
+
+    [Theory]
+    [MemberData(nameof(RejectedInVersion11))]
+    public void RejectsAVersion11DocumentWithOneErrorAtThePath(string path, string json, string code)
+    {
+        var document = Apply(TestDocuments.Crude11(), path, json);
+
+        var error = Assert.Single(Validate.Json(document));
+        Assert.Equal((path, code), (error.Field, error.Code));
+        Assert.False(string.IsNullOrWhiteSpace(error.Message));
+        Assert.Equal([(path, code)], Validate.Csv(document).Select(e => (e.Field, e.Code)));
+    }
+
+    [Theory]
+    [MemberData(nameof(AcceptedInVersion11))]
+    public void AcceptsAVersion11Document(string path, string json)
+    {
+        var document = Apply(TestDocuments.Crude11(), path, json);
+
+        Assert.Empty(Validate.Json(document));
+        Assert.Empty(Validate.Csv(document));
+    }
+
+    [Fact]
+    public void RequiresTheCountryOfAnOwnerGivenWithoutOne()
+    {
+        var document = TestDocuments.Crude11().SetJson("cargo.owner", "{}");
+
+        var error = Assert.Single(Validate.Json(document));
+        Assert.Equal(("cargo.owner.country", ErrorCodes.Required), (error.Field, error.Code));
+    }
+
+    [Fact]
+    public void NamesTheVersionAGeneralLicenceNeeds()
+    {
+        var error = Assert.Single(Validate.Json(TestDocuments.Crude().Set("exemption.type", "general_licence")));
+
+        Assert.Equal(("exemption.type", ErrorCodes.UnknownValue), (error.Field, error.Code));
+        Assert.Contains("needs schemaVersion \"1.1\"", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AsksForTheLicenceIdOfAGeneralLicenceClaim()
+    {
+        var error = Assert.Single(Validate.Json(TestDocuments.Crude11().Without("exemption.reference")));
+
+        Assert.Equal(("exemption.reference", ErrorCodes.Required), (error.Field, error.Code));
+        Assert.Contains("general_licence", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReportsAnOwnerOfAVersion10DocumentOnceThoughItsCountryIsInvalid()
+    {
+        var error = Assert.Single(Validate.Json(TestDocuments.Crude().Set("cargo.owner.country", "ae")));
+
+        Assert.Equal(("cargo.owner", ErrorCodes.UnknownField), (error.Field, error.Code));
     }
 
     [Theory]
