@@ -98,7 +98,7 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         var reliedOn = undecided ? candidates.Count : 1;
         for (var i = 0; i < reliedOn; i++)
         {
-            if (!RegimeJudge.IsConfirmed(candidates[i], dates.LoadingDate) || candidates[i].RuleUnconfirmed)
+            if (!RegimeJudge.IsConfirmed(candidates[i], dates.LoadingDate) || candidates[i].RuleUnconfirmed || candidates[i].HeldBy is { Confirmed: false })
             {
                 flags.Add(FlagCodes.UnconfirmedCapValue);
                 break;

@@ -28,8 +28,8 @@ public sealed record Licence(
     bool Confirmed,
     string? Note)
 {
-    public const string Sakhalin2 = "sakhalin2";
-    public const string GeneralLicence = "general_licence";
+    public const string Sakhalin2 = Vocabulary.Sakhalin2;
+    public const string GeneralLicence = Vocabulary.GeneralLicence;
 
     /// <summary>True when a cargo loaded on <paramref name="date"/> is inside the loading window.</summary>
     public bool OpenOn(DateOnly date) => (LoadedFrom is null || date >= LoadedFrom.Value) && (LoadedBefore is null || date < LoadedBefore.Value);

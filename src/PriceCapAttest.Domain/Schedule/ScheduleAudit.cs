@@ -64,7 +64,8 @@ public static class ScheduleAudit
                     $"no {period.Regime} cap covers cargo loaded from {end:yyyy-MM-dd} to {period.From.AddDays(-1):yyyy-MM-dd} (between {periods[i - 1].RuleId} and {period.RuleId})")));
             }
 
-            if (schedule.TransitionInto(period.RuleId) is null)
+            var sameCap = i > 0 && periods[i - 1].To == period.From && periods[i - 1].CapUsdPerBbl == period.CapUsdPerBbl;
+            if (schedule.TransitionInto(period.RuleId) is null && !sameCap)
             {
                 var from = i > 0 && periods[i - 1].To == period.From ? $"from {periods[i - 1].CapUsdPerBbl.ToString("0.00", CultureInfo.InvariantCulture)} " : "from no cap ";
                 findings.Add(new AuditFinding(AuditKind.NoTransitionRules, period.RuleId, string.Create(CultureInfo.InvariantCulture,

@@ -101,9 +101,10 @@ public class WorkedExamples
     }
 
     [Fact]
-    public void Kazakh_cpc_blend_loaded_at_a_russian_port_is_exempt_and_flagged()
+    public void Kazakh_cpc_blend_loaded_at_a_russian_port_needs_its_owner_for_the_EU()
     {
-        var document = Crude(70m, providerCountries: ["GR"]);
+        // Reg. 833/2014 Art. 3n(1) covers oil "exported from Russia"; the carve-out needs a non-Russian origin and owner.
+        var document = Crude(70m, providerCountries: ["GR", "US"]);
         document = document with
         {
             Cargo = document.Cargo! with { Origin = "KZ", Grade = "CPC Blend" },
@@ -112,9 +113,9 @@ public class WorkedExamples
 
         var result = Evaluator().Evaluate(document);
 
-        Assert.Equal(Verdict.Exempt, result.Verdict);
-        Assert.Equal(["NonRussianOrigin"], result.Reasons);
-        Assert.Equal(["NonRussianOrigin"], result.Regime("EU").Reasons);
+        Assert.Equal(Verdict.NeedsReview, result.Verdict);
+        Assert.Equal(["OwnerRequiredForExport"], result.Regime("EU").Reasons);
+        Assert.Equal(["NonRussianOrigin"], result.Regime("US").Reasons);
         Assert.Null(result.Regime("EU").CapUsdPerBbl);
         Assert.Contains("LoadedInRussia", result.Flags);
     }

@@ -50,7 +50,7 @@ public class DefaultSchedule
     public void Values_no_source_confirmed_are_marked_unconfirmed()
     {
         Assert.False(Schedule.Periods.Single(p => p.RuleId == "CH-CRUDE-2026-02-01").Confirmed);
-        Assert.False(Schedule.Periods.Single(p => p.RuleId == "NO-CRUDE-2022-12-05").Confirmed);
+        Assert.False(Schedule.Periods.Single(p => p.RuleId == "NO-CRUDE-2026-02-01").Confirmed);
         Assert.True(Schedule.Periods.Single(p => p.RuleId == "EU-CRUDE-2026-02-01").Confirmed);
     }
 

@@ -49,7 +49,7 @@ public class ScheduleRefusal
     public void A_regime_outside_the_coalition_list_is_refused()
     {
         var document = DefaultDocument();
-        document["regimes"]!.AsArray().Add(new JsonObject { ["code"] = "RU", ["name"] = "Russia", ["countries"] = new JsonArray("RU") });
+        document["regimes"]!.AsArray().Add(new JsonObject { ["code"] = "RU", ["name"] = "Russia", ["countries"] = new JsonArray(new JsonObject { ["codes"] = new JsonArray("RU"), ["source"] = "none" }) });
 
         Assert.Contains(Refuse(document).Problems, p => p.Contains("'RU' is not a known regime", StringComparison.Ordinal));
     }
