@@ -53,8 +53,11 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
             }
 
             capsChecked = true;
-            var decided = Decide(regime, category, dates, price, flags);
-            results.Add(ApplyLicences(regime, document, category, dates, decided, flags, ref claimHonoured));
+            var decided = Decide(regime, category, dates, price, out var restsOnUnconfirmedCap);
+            var result = ApplyLicences(regime, document, category, dates, decided, flags, ref claimHonoured);
+            // A cargo a licence exempts does not rest on the cap at all.
+            if (restsOnUnconfirmedCap && result.Verdict != Verdict.Exempt) flags.Add(FlagCodes.UnconfirmedCapValue);
+            results.Add(result);
         }
 
         if (capsChecked && document.Exemption?.Type is not null && !claimHonoured) flags.Add(FlagCodes.ExemptionNotApplicable);
@@ -81,7 +84,7 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
         return category == ProductCategory.OutOfScope ? ExemptResult(regime, ReasonCodes.ProductOutOfScope) : null;
     }
 
-    private RegimeResult Decide(string regime, ProductCategory category, CargoDates dates, NormalizedPrice price, FlagSet flags)
+    private RegimeResult Decide(string regime, ProductCategory category, CargoDates dates, NormalizedPrice price, out bool restsOnUnconfirmedCap)
     {
         var candidates = _resolver.Resolve(regime, category, dates);
         var result = _judge.Judge(regime, candidates[0], price, dates.LoadingDate);
@@ -96,13 +99,12 @@ public sealed class AttestationEvaluator(CapSchedule schedule, CheckOptions opti
 
         // An undecided result rests on every candidate cap; a decided one on the cap reported.
         var reliedOn = undecided ? candidates.Count : 1;
-        for (var i = 0; i < reliedOn; i++)
+        restsOnUnconfirmedCap = false;
+        for (var i = 0; i < reliedOn && !restsOnUnconfirmedCap; i++)
         {
-            if (!RegimeJudge.IsConfirmed(candidates[i], dates.LoadingDate) || candidates[i].RuleUnconfirmed || candidates[i].HeldBy is { Confirmed: false })
-            {
-                flags.Add(FlagCodes.UnconfirmedCapValue);
-                break;
-            }
+            restsOnUnconfirmedCap = !RegimeJudge.IsConfirmed(candidates[i], dates.LoadingDate)
+                || candidates[i].RuleUnconfirmed
+                || candidates[i].HeldBy is { Confirmed: false };
         }
         return result;
     }

@@ -99,7 +99,7 @@ public sealed class CheckExitCodes
     {
         using var dir = new TempDirectory();
         var schedule = dir.Write("bad-schedule.json", """
-            { "version": "", "regimes": [ { "code": "XX", "countries": ["XX"] } ], "periods": [] }
+            { "version": "", "regimes": [ { "code": "XX", "countries": [ { "codes": ["XX"], "source": "none" } ] } ], "periods": [] }
             """);
 
         var run = await InProcessCli.RunAsync(["check", "--schedule", schedule, RepoPaths.Sample("json/compliant-fob.json")]);
@@ -126,7 +126,7 @@ public sealed class CheckExitCodes
     {
         using var dir = new TempDirectory();
         var json = Domain.Schedule.CapScheduleLoader.DefaultJson()
-            .Replace("\"version\": \"2026-02-01.1\"", "\"version\": \"test-edition\"", StringComparison.Ordinal);
+            .Replace("\"version\": \"2026-12-01.1\"", "\"version\": \"test-edition\"", StringComparison.Ordinal);
         var schedule = dir.Write("schedule.json", json);
 
         var run = await InProcessCli.RunAsync(["check", "--format", "json", "--schedule", schedule, RepoPaths.Sample("json/compliant-fob.json")]);

@@ -22,7 +22,7 @@ public sealed class CheckJsonOutput
             ],
             "flags": ["StsTransfer"],
             "errors": [],
-            "scheduleVersion": "2026-02-01.1"
+            "scheduleVersion": "2026-12-01.1"
           }
         ]
         """;

@@ -17,7 +17,7 @@ public sealed class ScheduleCommandOutput
         Assert.Equal(0, run.ExitCode);
         using var document = JsonDocument.Parse(run.Stdout);
         Assert.Equal(asOf, document.RootElement.GetProperty("asOf").GetString());
-        Assert.Equal("2026-02-01.1", document.RootElement.GetProperty("scheduleVersion").GetString());
+        Assert.Equal("2026-12-01.1", document.RootElement.GetProperty("scheduleVersion").GetString());
         var euCrude = document.RootElement.GetProperty("caps").EnumerateArray()
             .Single(c => c.GetProperty("regime").GetString() == "EU" && c.GetProperty("category").GetString() == "crude");
         Assert.Equal(cap, euCrude.GetProperty("capUsdPerBbl").GetDecimal());
@@ -33,11 +33,11 @@ public sealed class ScheduleCommandOutput
 
         Assert.Equal(0, run.ExitCode);
         Assert.Contains("2026-03-10", run.Out, StringComparison.Ordinal);
-        Assert.Contains("2026-02-01.1", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01.1", run.Out, StringComparison.Ordinal);
         Assert.Matches(@"EU\s*│\s*crude\s*│\s*44\.10\s*│\s*EU-CRUDE-2026-02-01", run.Out);
         Assert.Matches(@"US\s*│\s*crude\s*│\s*60\.00", run.Out);
         Assert.Matches(@"JP\s*│\s*crude\s*│\s*44\.10.*unconfirmed", run.Out);
-        Assert.Contains("Commission Impl. Reg. (EU) 2026/124", run.Out, StringComparison.Ordinal);
+        Assert.Contains("Commission Implementing Regulation (EU) 2026/124", run.Out, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,9 +25,12 @@ public static class Checker
     }
 
     /// <summary>A sample file checked as the CLI does it, with the real clock.</summary>
-    public static IReadOnlyList<CheckResult> CheckFile(string path, string source)
+    public static IReadOnlyList<CheckResult> CheckFile(string path, string source, string? schedulePath = null)
     {
+        var checker = schedulePath is null
+            ? RealClock
+            : new AttestationChecker(CapScheduleLoader.Load(File.ReadAllText(schedulePath)), CheckOptions.Default, TimeProvider.System);
         using var stream = File.OpenRead(path);
-        return [.. RealClock.Check(stream, DocumentFormats.FromFileName(path)!.Value, source)];
+        return [.. checker.Check(stream, DocumentFormats.FromFileName(path)!.Value, source)];
     }
 }

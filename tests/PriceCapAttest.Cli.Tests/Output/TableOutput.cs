@@ -17,7 +17,7 @@ public sealed class TableOutput
         Assert.Contains("PriceAboveCap", run.Out, StringComparison.Ordinal);
         Assert.Contains("flag StsTransfer", run.Out, StringComparison.Ordinal);
         Assert.Contains("2 results from 2 files: 1 Violation, 1 Compliant", run.Out, StringComparison.Ordinal);
-        Assert.Contains("2026-02-01.1", run.Out, StringComparison.Ordinal);
+        Assert.Contains("2026-12-01.1", run.Out, StringComparison.Ordinal);
         Assert.Equal("", run.StandardOutput);
     }
 

@@ -13,7 +13,11 @@ public sealed record SampleManifest(IReadOnlyList<SampleFile> Files)
         ?? throw new InvalidOperationException("samples/expected.jsonc is empty");
 }
 
-public sealed record SampleFile(string Path, string? Shows, IReadOnlyList<ExpectedResult> Results);
+/// <summary>A sample file and its expected results; <see cref="Schedule"/> (relative to samples/) replaces the embedded schedule.</summary>
+public sealed record SampleFile(string Path, string? Shows, IReadOnlyList<ExpectedResult> Results, string? Schedule = null)
+{
+    public string Key => Schedule is null ? Path : $"{Path} with {Schedule}";
+}
 
 /// <summary>Errors are listed as "field code" pairs, e.g. "vessel.imo InvalidCheckDigit".</summary>
 public sealed record ExpectedResult(

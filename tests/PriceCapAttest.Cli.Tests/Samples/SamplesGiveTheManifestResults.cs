@@ -12,15 +12,17 @@ public sealed class SamplesGiveTheManifestResults
 {
     private static readonly SampleManifest Manifest = SampleManifest.Load();
 
-    public static TheoryData<string> SampleFiles => [.. Manifest.Files.Select(f => f.Path)];
+    public static TheoryData<string> SampleFiles => [.. Manifest.Files.Select(f => f.Key)];
 
     [Theory]
     [MemberData(nameof(SampleFiles))]
-    public void Results_Match_The_Manifest(string path)
+    public void Results_Match_The_Manifest(string key)
     {
-        var expected = Manifest.Files.Single(f => f.Path == path).Results;
+        var file = Manifest.Files.Single(f => f.Key == key);
+        var expected = file.Results;
+        var path = file.Path;
 
-        var actual = Checker.CheckFile(RepoPaths.Sample(path), $"samples/{path}");
+        var actual = Checker.CheckFile(RepoPaths.Sample(path), $"samples/{path}", file.Schedule is null ? null : RepoPaths.Sample(file.Schedule));
 
         Assert.Equal(expected.Count, actual.Count);
         foreach (var (e, a) in expected.Zip(actual))
@@ -47,7 +49,8 @@ public sealed class SamplesGiveTheManifestResults
             .Where(f => f.EndsWith(".json", StringComparison.Ordinal) || f.EndsWith(".csv", StringComparison.Ordinal))
             .Order(StringComparer.Ordinal);
 
-        Assert.Equal(onDisk, Manifest.Files.Select(f => f.Path).Order(StringComparer.Ordinal));
+        Assert.Equal(onDisk, Manifest.Files.Where(f => f.Schedule is null).Select(f => f.Path).Order(StringComparer.Ordinal));
+        Assert.All(Manifest.Files.Where(f => f.Schedule is not null), f => Assert.True(File.Exists(RepoPaths.Sample(f.Schedule!)), f.Schedule));
     }
 
     [Fact]
@@ -71,19 +74,21 @@ public sealed class SamplesGiveTheManifestResults
         var shown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Manifest.Files)
         {
-            foreach (var result in Checker.CheckFile(RepoPaths.Sample(file.Path), file.Path))
+            var schedule = file.Schedule is null ? null : RepoPaths.Sample(file.Schedule);
+            foreach (var result in Checker.CheckFile(RepoPaths.Sample(file.Path), file.Path, schedule))
             {
                 shown.UnionWith(result.Reasons);
                 foreach (var regime in result.Regimes) shown.UnionWith(regime.Reasons);
             }
         }
 
-        Assert.Equal(11, codes.Count);
+        Assert.Equal(17, codes.Count);
         Assert.All(codes, c => Assert.True(shown.Contains(c), $"no sample shows {c}"));
     }
 
     public static TheoryData<string> CsvWithJsonTwin =>
         [.. Manifest.Files
+            .Where(f => f.Schedule is null)
             .Select(f => f.Path)
             .Where(p => p.StartsWith("csv/", StringComparison.Ordinal)
                 && File.Exists(RepoPaths.Sample(TwinOf(p))))];
