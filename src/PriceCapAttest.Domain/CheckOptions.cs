@@ -2,7 +2,7 @@ using PriceCapAttest.Domain.Reading;
 
 namespace PriceCapAttest.Domain;
 
-/// <summary>Thresholds of the check (attestation-format.md, "Check semantics" 6) and the reader limits.</summary>
+/// <summary>Thresholds of the check (docs/attestation-format.md, "Check semantics" 6) and the reader limits.</summary>
 public sealed record CheckOptions
 {
     /// <summary>An otherwise Compliant regime needs review when deducted costs exceed this share of the delivered price.</summary>

@@ -4,7 +4,7 @@ using PriceCapAttest.Domain.Results;
 namespace PriceCapAttest.Cli.Output;
 
 /// <summary>
-/// Writes exactly one JSON array of results (attestation-format.md, "Check result") in the shared spelling of
+/// Writes exactly one JSON array of results (docs/attestation-format.md, "Check result") in the shared spelling of
 /// <see cref="ResultJson.Options"/>, element by element: memory stays flat however many results there are.
 /// </summary>
 public sealed class JsonResultWriter : IResultWriter, IDisposable

@@ -2,7 +2,7 @@ namespace PriceCapAttest.Domain.Documents;
 
 /// <summary>
 /// An IMO ship identification number: seven digits, the last a check digit
-/// ((d1x7 + d2x6 + d3x5 + d4x4 + d5x3 + d6x2) mod 10 = d7; price-cap-rules.md, section 9).
+/// ((d1x7 + d2x6 + d3x5 + d4x4 + d5x3 + d6x2) mod 10 = d7; docs/attestation-format.md).
 /// Written bare ("9074729") or with the prefix ("IMO 9074729", "IMO9074729", any case); stored as the seven digits.
 /// </summary>
 public sealed record ImoNumber

@@ -1,6 +1,6 @@
 namespace PriceCapAttest.Domain.Documents;
 
-/// <summary>The cap categories of the coalition (price-cap-rules.md, section 1).</summary>
+/// <summary>The cap categories of the coalition (docs/cap-rules.md).</summary>
 public enum ProductCategory
 {
     Crude,

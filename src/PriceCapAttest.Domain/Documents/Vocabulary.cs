@@ -2,7 +2,7 @@ using System.Collections.Frozen;
 
 namespace PriceCapAttest.Domain.Documents;
 
-/// <summary>The fixed vocabularies of attestation document v1 (attestation-format.md).</summary>
+/// <summary>The fixed vocabularies of attestation document v1 (docs/attestation-format.md).</summary>
 public static class Vocabulary
 {
     public const string SupportedSchemaMajor = "1";

@@ -5,7 +5,7 @@ using PriceCapAttest.Domain.Units;
 namespace PriceCapAttest.Domain.Evaluation;
 
 /// <summary>
-/// Turns a validated document's price into USD per barrel, FOB-equivalent (attestation-format.md, step 4):
+/// Turns a validated document's price into USD per barrel, FOB-equivalent (docs/attestation-format.md, step 4):
 /// currency by fxRatesToUsd, tonnes and cubic metres to barrels, and the itemised costs the basis includes
 /// deducted. Costs of type port and other are never deducted: where in doubt, nothing is deducted.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace PriceCapAttest.Domain.Results;
 
 /// <summary>
-/// The check result of one attestation (attestation-format.md, "Check result"). <see cref="Reasons"/> holds the
+/// The check result of one attestation (docs/attestation-format.md, "Check result"). <see cref="Reasons"/> holds the
 /// reasons of the overall verdict (the only place for NoCoalitionNexus, where no regime is engaged);
 /// <see cref="ScheduleVersion"/> names the cap schedule the verdict was reached with.
 /// </summary>

@@ -1,6 +1,6 @@
 namespace PriceCapAttest.Domain.Units;
 
-/// <summary>Volume and mass conversions to barrels (price-cap-rules.md, section 7), in decimal.</summary>
+/// <summary>Volume and mass conversions to barrels (docs/cap-rules.md, "Units"), in decimal.</summary>
 public static class BarrelConversion
 {
     public const decimal LitresPerBarrel = 158.987294928m;

@@ -7,7 +7,7 @@ using PriceCapAttest.Domain.Results;
 namespace PriceCapAttest.Domain.Validation;
 
 /// <summary>
-/// Every rule of attestation document v1 (attestation-format.md, field table), each failure named by the field's
+/// Every rule of attestation document v1 (docs/attestation-format.md, field table), each failure named by the field's
 /// JSON path with a stable code. All failures of a document are reported.
 /// </summary>
 public sealed partial class AttestationValidator : JsonPathValidator<AttestationDocument>

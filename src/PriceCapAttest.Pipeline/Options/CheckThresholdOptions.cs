@@ -4,7 +4,7 @@ using PriceCapAttest.Domain;
 namespace PriceCapAttest.Pipeline.Options;
 
 /// <summary>
-/// Configuration section <c>Check</c>: the thresholds of the check (attestation-format.md, "Check semantics" 6),
+/// Configuration section <c>Check</c>: the thresholds of the check (docs/attestation-format.md, "Check semantics" 6),
 /// turned into the Domain's <see cref="CheckOptions"/>.
 /// </summary>
 public sealed class CheckThresholdOptions

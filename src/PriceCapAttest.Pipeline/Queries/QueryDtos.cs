@@ -5,7 +5,7 @@ using PriceCapAttest.Pipeline.ScheduleSource;
 namespace PriceCapAttest.Pipeline.Queries;
 
 /// <summary>
-/// One attestation version as the API answers it: the check result object (attestation-format.md, "Check result":
+/// One attestation version as the API answers it: the check result object (docs/attestation-format.md, "Check result":
 /// source, index, attestationId, verdict, reasons, regimes, flags, errors, scheduleVersion) plus the storage
 /// metadata. Serialise with ResultJson.Options.
 /// </summary>
@@ -67,17 +67,25 @@ public sealed record ViolationAnswer(
     string BlobPath,
     string Sha256);
 
-/// <summary>The caps in force on a date and where the schedule comes from.</summary>
+/// <summary>
+/// The caps in force on a date, where the schedule comes from, and a warning per regime and category whose
+/// scheduled review has passed (today) without a later period.
+/// </summary>
 public sealed record ScheduleAnswer(
     DateOnly AsOf,
     string ScheduleVersion,
     string? Description,
     IReadOnlyList<CapAnswer> Caps,
-    ScheduleStatus Status);
+    ScheduleStatus Status,
+    IReadOnlyList<ScheduleWarningAnswer> Warnings);
+
+/// <summary>A cap past its scheduled review with no later period: cargo loaded from the review date meets an unconfirmed cap.</summary>
+public sealed record ScheduleWarningAnswer(string Regime, string Category, string RuleId, DateOnly ReviewDate, string Message);
 
 /// <summary>
 /// The cap of one regime and category on the date; null cap fields when none is in force. The validity is the
-/// half-open interval [from, to) of loading dates (to null: still in force).
+/// half-open interval [from, to) of loading dates (to null: still in force); knownUntil is the scheduled review it
+/// is known to hold until; status is confirmed, unconfirmed or pastReview (docs/cap-rules.md).
 /// </summary>
 public sealed record CapAnswer(
     string Regime,
@@ -86,6 +94,8 @@ public sealed record CapAnswer(
     string? RuleId,
     DateOnly? From,
     DateOnly? To,
+    DateOnly? KnownUntil,
+    string? Status,
     string? Instrument,
     string? Source,
     bool? Confirmed,

@@ -78,4 +78,18 @@ public class EvaluatorProperties
         var evaluator = Evaluator();
         Cargo.Sample(document => evaluator.Evaluate(document).Regimes.All(r => r.CapUsdPerBbl is null || r.RuleId is not null), iter: 2_000);
     }
+
+    [Fact]
+    public void No_result_is_a_Violation_against_an_unconfirmed_cap()
+    {
+        // docs/cap-rules.md, "A cap schedule ages": a regulator is never alerted on a value nobody confirmed.
+        var evaluator = Evaluator();
+        Cargo.Sample(document =>
+        {
+            var loaded = document.Voyage!.LoadingDate!.Value;
+            return evaluator.Evaluate(document).Regimes
+                .Where(r => r.Verdict == Verdict.Violation)
+                .All(r => Cargoes.Schedule.Periods.Single(p => p.RuleId == r.RuleId).ConfirmedOn(loaded));
+        }, iter: 5_000);
+    }
 }

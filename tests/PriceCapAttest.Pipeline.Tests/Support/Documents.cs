@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PriceCapAttest.Pipeline.Tests.Support;
 
-/// <summary>Attestation documents for the tests (the shape of attestation-format.md).</summary>
+/// <summary>Attestation documents for the tests (the shape of docs/attestation-format.md).</summary>
 internal static class Documents
 {
     public const string Imo = "9074729";
