@@ -80,35 +80,10 @@ public sealed class CapResolver(CapSchedule schedule)
         if (rule.ContractBefore is { } contractBefore && cargo.ContractDate >= contractBefore) return ConditionMatch.No;
         if (rule.LoadedBefore is { } loadedBefore && cargo.LoadingDate >= loadedBefore) return ConditionMatch.No;
 
-        var unknown = false;
-        if (rule.DischargedBy is { } dischargedBy)
-        {
-            if (cargo.DischargeDate is { } discharged)
-            {
-                if (discharged > dischargedBy) return ConditionMatch.No;
-            }
-            else if (cargo.LoadingDate > dischargedBy)
-            {
-                return ConditionMatch.No; // discharge cannot precede loading
-            }
-            else
-            {
-                unknown = true;
-            }
-        }
-
-        if (rule.DischargedIn is { } country)
-        {
-            if (cargo.DischargeCountry is { } dischargeCountry)
-            {
-                if (dischargeCountry != country) return ConditionMatch.No;
-            }
-            else
-            {
-                unknown = true;
-            }
-        }
-
+        var byDate = rule.DischargedBy is { } dischargedBy ? cargo.DischargedBy(dischargedBy) : ConditionMatch.Yes;
+        var inCountry = rule.DischargedIn is { } country ? cargo.DischargedIn([country]) : ConditionMatch.Yes;
+        if (byDate == ConditionMatch.No || inCountry == ConditionMatch.No) return ConditionMatch.No;
+        var unknown = byDate == ConditionMatch.Unknown || inCountry == ConditionMatch.Unknown;
         return unknown ? ConditionMatch.Unknown : ConditionMatch.Yes;
     }
 }

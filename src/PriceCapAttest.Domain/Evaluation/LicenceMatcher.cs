@@ -10,29 +10,10 @@ internal static class LicenceMatcher
     {
         if (!licence.Covers(product, category) || !licence.OpenOn(cargo.LoadingDate)) return ConditionMatch.No;
 
-        var unknown = false;
-        if (licence.DischargeCountries.Count > 0)
-        {
-            if (cargo.DischargeCountry is not { } country) unknown = true;
-            else if (!licence.DischargeCountries.Contains(country)) return ConditionMatch.No;
-        }
-
-        if (licence.DischargedBy is { } dischargedBy)
-        {
-            if (cargo.DischargeDate is { } discharged)
-            {
-                if (discharged > dischargedBy) return ConditionMatch.No;
-            }
-            else if (cargo.LoadingDate > dischargedBy)
-            {
-                return ConditionMatch.No; // discharge cannot precede loading
-            }
-            else
-            {
-                unknown = true;
-            }
-        }
-
+        var inCountry = licence.DischargeCountries.Count > 0 ? cargo.DischargedIn(licence.DischargeCountries) : ConditionMatch.Yes;
+        var byDate = licence.DischargedBy is { } dischargedBy ? cargo.DischargedBy(dischargedBy) : ConditionMatch.Yes;
+        if (byDate == ConditionMatch.No || inCountry == ConditionMatch.No) return ConditionMatch.No;
+        var unknown = byDate == ConditionMatch.Unknown || inCountry == ConditionMatch.Unknown;
         return unknown ? ConditionMatch.Unknown : ConditionMatch.Yes;
     }
 }
