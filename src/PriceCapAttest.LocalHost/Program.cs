@@ -28,6 +28,7 @@ builder.Services
     .AddPriceCapAlerts(builder.Configuration)
     .AddPriceCapApi();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
+builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
 
 builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
 

@@ -11,6 +11,7 @@ public static class StorageNames
         public const string Attestations = "attestations";
         public const string Receipts = "attestation-receipts";
         public const string Config = "config";
+        public const string ScheduleHistory = "schedule-history";
     }
 
     public static class Queues
@@ -28,6 +29,8 @@ public static class StorageNames
         public const string Receipts = "Receipts";
         public const string Alerts = "Alerts";
         public const string Ingestions = "Ingestions";
+        public const string ScreeningIndex = "ScreeningIndex";
+        public const string Rescreens = "Rescreens";
     }
 
     public static class Blobs

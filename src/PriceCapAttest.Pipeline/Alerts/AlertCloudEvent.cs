@@ -17,7 +17,11 @@ public sealed record AlertEventData(
     string BlobPath,
     string Sha256,
     DateTimeOffset CreatedAt,
-    string Link);
+    string Link,
+    int Evaluation,
+    string Cause,
+    string? RescreenRunId,
+    string? ScheduleVersion);
 
 /// <summary>
 /// Builds the CloudEvents 1.0 structured-mode JSON of an alert. The body depends only on the alert (never on the
@@ -71,7 +75,11 @@ public static class AlertCloudEvent
                 alert.BlobPath,
                 alert.Sha256,
                 alert.CreatedAt,
-                LinkOf(alert, apiBaseUrl)),
+                LinkOf(alert, apiBaseUrl),
+                alert.Evaluation,
+                alert.Cause,
+                alert.RescreenRunId,
+                alert.ScheduleVersion),
         };
         cloudEvent.Validate();
         return cloudEvent;

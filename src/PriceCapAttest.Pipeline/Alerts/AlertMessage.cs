@@ -2,7 +2,9 @@ namespace PriceCapAttest.Pipeline.Alerts;
 
 /// <summary>
 /// One alert on the violation-alerts queue: a violated (or, for an amendment, resolved) regime of one
-/// attestation version. <see cref="AlertId"/> is stable for (shipper, attestation, version, regime, event type).
+/// attestation version. <see cref="AlertId"/> is stable for (shipper, attestation, version, regime, event type,
+/// evaluation). <see cref="Cause"/> says which check raised it: the ingest of the version, or re-screening for a new
+/// cap schedule (<see cref="RescreenRunId"/>); <see cref="ScheduleVersion"/> is the schedule of that check.
 /// </summary>
 public sealed record AlertMessage(
     string AlertId,
@@ -13,7 +15,11 @@ public sealed record AlertMessage(
     string Regime,
     string BlobPath,
     string Sha256,
-    DateTimeOffset CreatedAt)
+    DateTimeOffset CreatedAt,
+    int Evaluation = 1,
+    string Cause = Records.EvaluationCauses.Ingest,
+    string? RescreenRunId = null,
+    string? ScheduleVersion = null)
 {
     public const string Violation = "violation";
     public const string Resolved = "resolved";

@@ -2,7 +2,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using PriceCapAttest.Pipeline.Ingest;
+using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Options;
+using PriceCapAttest.Pipeline.Rescreening;
 using PriceCapAttest.Pipeline.Queries;
 using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;
@@ -17,7 +19,7 @@ public static class PipelineServiceCollectionExtensions
     /// Registers the storage clients (one of each, from the <c>AzureWebJobsStorage</c> connection; queues with
     /// Base64 messages), the options (sections Ingest, Schedule, Check; validated at start-up), the
     /// <see cref="StorageInitializer"/> hosted service, the cap schedule provider, ingestion, receipts, records and
-    /// query services. The alert services (<c>IAlertPublisher</c>, <c>IAlertStatusReader</c>) are registered by the
+    /// query services, and re-screening (index, evaluations, runs, dry run). The alert services (<c>IAlertPublisher</c>, <c>IAlertStatusReader</c>) are registered by the
     /// alert delivery registration. <see cref="TimeProvider.System"/> is added unless a TimeProvider is registered.
     /// </summary>
     public static IServiceCollection AddPriceCapPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -27,6 +29,7 @@ public static class PipelineServiceCollectionExtensions
 
         services.AddOptions<IngestOptions>().Bind(configuration.GetSection(IngestOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ScheduleOptions>().Bind(configuration.GetSection(ScheduleOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<RescreenOptions>().Bind(configuration.GetSection(RescreenOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<CheckThresholdOptions>().Bind(configuration.GetSection(CheckThresholdOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -47,6 +50,15 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<MissedUploadSweep>();
         services.TryAddSingleton<AttestationQueryService>();
         services.TryAddSingleton<ScheduleQueryService>();
+        services.TryAddSingleton<VersionAlerts>();
+        services.TryAddSingleton<ScreeningIndex>();
+        services.TryAddSingleton<EvaluationStore>();
+        services.TryAddSingleton<ScheduleArchive>();
+        services.TryAddSingleton<RescreenRunStore>();
+        services.TryAddSingleton<RescreenPlanner>();
+        services.TryAddSingleton<RescreenRunner>();
+        services.TryAddSingleton<RescreenCoordinator>();
+        services.TryAddSingleton<RescreenDryRun>();
         return services;
     }
 }

@@ -10,6 +10,7 @@ using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Options;
 using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Pipeline.Rescreening;
 using PriceCapAttest.Pipeline.ScheduleSource;
 
 namespace PriceCapAttest.Pipeline.Ingest;
@@ -31,7 +32,8 @@ public sealed partial class AttestationIngestService(
     AttestationRecordStore records,
     ReceiptStore receipts,
     ICapScheduleProvider schedules,
-    IAlertPublisher alerts,
+    VersionAlerts alerts,
+    ScreeningIndex screeningIndex,
     IOptions<IngestOptions> options,
     TimeProvider clock,
     ILogger<AttestationIngestService> logger)
@@ -143,59 +145,16 @@ public sealed partial class AttestationIngestService(
             receivedAt, uploadedAt, null, null);
         var commit = await records.CommitAsync(candidate, cancellationToken).ConfigureAwait(false);
         await records.ProjectAsync(commit, cancellationToken).ConfigureAwait(false);
-        await PublishAlertsAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+        if (commit.IsCurrent)
+        {
+            await screeningIndex.WriteAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+        }
+
+        await alerts.PublishAsync(commit.Version, cancellationToken).ConfigureAwait(false);
         var version = commit.Version;
         return new ReceiptAttestation(result.Index, attestationId, version.Result.Verdict, version.Result.Errors,
             new RecordKey(path.ShipperId, attestationId, version.Version), commit.IsCurrent);
     }
-
-    /// <summary>
-    /// One alert per violated regime of the version, and a resolved alert per regime the version it replaced
-    /// violated and it no longer does. Ids are stable, the publisher is idempotent per id, and the version row
-    /// records when its alerts were published, so a redelivery publishes nothing again.
-    /// </summary>
-    private async Task PublishAlertsAsync(AttestationVersion version, CancellationToken cancellationToken)
-    {
-        if (version.AlertsPublishedAt is not null)
-        {
-            return;
-        }
-
-        if (!version.CanHaveAlerts)
-        {
-            // Nothing to publish and nothing to resolve: no mark to write either (a redelivery finds nothing again).
-            return;
-        }
-
-        var violated = version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime).ToList();
-
-        foreach (var regime in violated)
-        {
-            await alerts.PublishAsync(Alert(version, regime, AlertMessage.Violation), cancellationToken).ConfigureAwait(false);
-        }
-
-        if (version.PreviousCurrentVersion is { } previousNumber &&
-            await records.GetVersionAsync(version.ShipperId, version.AttestationId, previousNumber, cancellationToken).ConfigureAwait(false) is { } previous)
-        {
-            foreach (var regime in previous.Result.Regimes.Where(r => r.Verdict == Verdict.Violation && !violated.Contains(r.Regime)))
-            {
-                await alerts.PublishAsync(Alert(version, regime.Regime, AlertMessage.Resolved), cancellationToken).ConfigureAwait(false);
-            }
-        }
-
-        await records.MarkAlertsPublishedAsync(version, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-    }
-
-    private static AlertMessage Alert(AttestationVersion version, string regime, string eventType) => new(
-        AlertIds.For(version.ShipperId, version.AttestationId, version.Version, regime, eventType),
-        eventType,
-        version.ShipperId,
-        version.AttestationId,
-        version.Version,
-        regime,
-        version.BlobPath,
-        version.Sha256,
-        version.ReceivedAt);
 
     /// <summary>Copies the downloaded body (whose length was checked) into memory, hashing it on the way.</summary>
     private async Task<(MemoryStream Content, string Sha256)> ReadAsync(BlobDownloadStreamingResult download, DocumentPath path, CancellationToken cancellationToken)

@@ -27,6 +27,7 @@ public static class DocumentCheck
         return new AttestationFacts(
             ImoNumber.TryParse(document.Vessel?.Imo, out var imo) ? imo.Value : null,
             document.Vessel?.Name,
-            document.Voyage?.LoadingDate);
+            document.Voyage?.LoadingDate,
+            document.Cargo?.Product);
     }
 }

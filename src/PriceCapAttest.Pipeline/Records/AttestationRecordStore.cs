@@ -197,6 +197,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         var entity = new TableEntity(partition, RecordKeys.VersionRow(partition, version.Version))
         {
             ["AlertsPublishedAt"] = at,
+            ["AlertsPublishedEvaluation"] = version.Evaluation.Number,
         };
         await _attestations.UpdateEntityAsync(entity, ETag.All, TableUpdateMode.Merge, cancellationToken).ConfigureAwait(false);
     }
@@ -227,13 +228,14 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         return copy;
     }
 
-    private static TableEntity VesselEntity(AttestationVersion version, (string Imo, string Row) key, int versions)
+    internal static TableEntity VesselEntity(AttestationVersion version, (string Imo, string Row) key, int versions)
     {
         var entity = new TableEntity(key.Imo, key.Row)
         {
             ["ShipperId"] = version.ShipperId,
             ["AttestationId"] = version.AttestationId,
             ["Version"] = version.Version,
+            ["Evaluation"] = version.Evaluation.Number,
             ["Versions"] = versions,
             ["Live"] = true,
             ["Imo"] = key.Imo,
@@ -258,7 +260,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         ["Live"] = false,
     };
 
-    private static TableEntity ViolationEntity(AttestationVersion version, RegimeResult regime, DateOnly loadingDate)
+    internal static TableEntity ViolationEntity(AttestationVersion version, RegimeResult regime, DateOnly loadingDate)
     {
         var entity = new TableEntity(regime.Regime, RecordKeys.ViolationRow(loadingDate, version.ShipperId, version.AttestationId, version.Version))
         {

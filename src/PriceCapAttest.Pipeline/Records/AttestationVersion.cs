@@ -25,7 +25,26 @@ public sealed record AttestationVersion(
     /// Whether alerts can exist for this version: it violates a regime, or it replaced a current version (whose
     /// violations it may resolve). The ingest publishes none for any other version, so none need be looked for.
     /// </summary>
-    public bool CanHaveAlerts => PreviousCurrentVersion is not null || Result.Regimes.Any(r => r.Verdict == Verdict.Violation);
+    public bool CanHaveAlerts =>
+        PreviousCurrentVersion is not null || PriorViolations.Count > 0 || Result.Regimes.Any(r => r.Verdict == Verdict.Violation);
+
+    /// <summary>Which evaluation of this version <see cref="Result"/> is (1 at ingest; later ones by re-screening).</summary>
+    public VersionEvaluation Evaluation { get; init; } = VersionEvaluation.AtIngest;
+
+    /// <summary>
+    /// For an evaluation by re-screening: the regimes the evaluation it replaced found violated. Its alerts are the
+    /// difference: a violation alert per newly violated regime, a resolved alert per regime no longer violated.
+    /// </summary>
+    public IReadOnlyList<string> PriorViolations { get; init; } = [];
+
+    /// <summary>The evaluation whose alerts <see cref="AlertsPublishedAt"/> records (rows from before re-screening: 1).</summary>
+    public int? AlertsPublishedEvaluation { get; init; }
+
+    /// <summary>True when the alerts of the current evaluation have been published.</summary>
+    public bool AlertsPublished => AlertsPublishedAt is not null && (AlertsPublishedEvaluation ?? 1) == Evaluation.Number;
+
+    /// <summary>The regimes this version's result finds violated.</summary>
+    public IReadOnlyList<string> ViolatedRegimes => [.. Result.Regimes.Where(r => r.Verdict == Verdict.Violation).Select(r => r.Regime)];
 }
 
 /// <summary>

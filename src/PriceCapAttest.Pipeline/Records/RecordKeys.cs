@@ -9,7 +9,8 @@ namespace PriceCapAttest.Pipeline.Records;
 /// <item><term>Attestations</term><description>PK = shipper|attestationId; RK <c>current|{PK}</c> (a copy of the current
 /// version row plus the version count: the API answers "the current version" with this one point read),
 /// <c>v{version:D6}|{PK}</c> (one per version, with the full check result), <c>h|{sha256}|{index:D6}</c> (content of
-/// a version: the same content never becomes a second version; distinct documents have distinct hashes). The current
+/// a version: the same content never becomes a second version; distinct documents have distinct hashes),
+/// <c>e{version:D6}.{evaluation:D4}|{PK}</c> (an evaluation of a version that re-screening replaced: the history). The current
 /// and version row keys repeat the partition key so that no row key is shared by two partitions: the storage emulator (Azurite, LokiJS) indexes
 /// RowKey only, and a row key present in every partition turned each point read and insert into a scan of all
 /// attestations.</description></item>
@@ -39,6 +40,15 @@ public static class RecordKeys
     /// <summary>The row key of version <paramref name="version"/> in attestation partition <paramref name="partition"/>.</summary>
     public static string VersionRow(string partition, int version) =>
         VersionRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture) + KeyEncoder.Separator + partition;
+
+    public const string HistoryRowPrefix = "e";
+
+    /// <summary>
+    /// The row key of an evaluation of a version that a later one replaced (re-screening): <c>e{version:D6}.{evaluation:D4}|{PK}</c>.
+    /// </summary>
+    public static string HistoryRow(string partition, int version, int evaluation) =>
+        HistoryRowPrefix + version.ToString("D6", CultureInfo.InvariantCulture) + "." +
+        evaluation.ToString("D4", CultureInfo.InvariantCulture) + KeyEncoder.Separator + partition;
 
     public static string ContentRow(string sha256, int index) =>
         ContentRowPrefix + sha256.ToLowerInvariant() + KeyEncoder.Separator + index.ToString("D6", CultureInfo.InvariantCulture);

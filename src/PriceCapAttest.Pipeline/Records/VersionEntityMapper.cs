@@ -42,6 +42,7 @@ public static class VersionEntityMapper
         SetIfNotNull(entity, "ScheduleVersion", result.ScheduleVersion);
         SetIfNotNull(entity, "Imo", version.Facts.Imo);
         SetIfNotNull(entity, "VesselName", version.Facts.VesselName);
+        SetIfNotNull(entity, "Product", version.Facts.Product);
         SetIfNotNull(entity, "LoadingDate", version.Facts.LoadingDate?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         if (version.PreviousCurrentVersion is { } previous)
         {
@@ -51,6 +52,21 @@ public static class VersionEntityMapper
         if (version.AlertsPublishedAt is { } published)
         {
             entity["AlertsPublishedAt"] = published;
+            entity["AlertsPublishedEvaluation"] = version.AlertsPublishedEvaluation ?? 1;
+        }
+
+        var evaluation = version.Evaluation;
+        entity["Evaluation"] = evaluation.Number;
+        entity["EvaluationCause"] = evaluation.Cause;
+        if (evaluation.EvaluatedAt is { } evaluatedAt)
+        {
+            entity["EvaluatedAt"] = evaluatedAt;
+        }
+
+        SetIfNotNull(entity, "RescreenRunId", evaluation.RescreenRunId);
+        if (version.PriorViolations.Count > 0)
+        {
+            entity["PriorViolations"] = string.Join(',', version.PriorViolations);
         }
 
         foreach (var regime in result.Regimes)
@@ -99,14 +115,26 @@ public static class VersionEntityMapper
             entity.GetString("AttestationId"),
             entity.GetInt32("Version") ?? 0,
             result,
-            new AttestationFacts(entity.GetString("Imo"), entity.GetString("VesselName"), loadingDate),
+            new AttestationFacts(entity.GetString("Imo"), entity.GetString("VesselName"), loadingDate, entity.GetString("Product")),
             entity.GetString("BlobPath"),
             entity.GetString("Sha256"),
             entity.GetDateTimeOffset("ReceivedAt") ?? default,
             entity.GetDateTimeOffset("UploadedAt") ?? default,
             entity.GetInt32("PreviousCurrentVersion"),
-            entity.GetDateTimeOffset("AlertsPublishedAt"));
+            entity.GetDateTimeOffset("AlertsPublishedAt"))
+        {
+            Evaluation = EvaluationOf(entity),
+            PriorViolations = entity.GetString("PriorViolations") is { Length: > 0 } prior ? prior.Split(',') : [],
+            AlertsPublishedEvaluation = entity.GetInt32("AlertsPublishedEvaluation"),
+        };
     }
+
+    /// <summary>The evaluation a version or history row records (rows written before re-screening existed: the first, at ingest).</summary>
+    internal static VersionEvaluation EvaluationOf(TableEntity entity) =>
+        entity.GetInt32("Evaluation") is { } number
+            ? new VersionEvaluation(number, entity.GetString("EvaluationCause") ?? EvaluationCauses.Ingest,
+                entity.GetDateTimeOffset("EvaluatedAt"), entity.GetString("RescreenRunId"))
+            : VersionEvaluation.AtIngest;
 
     internal static string Json<T>(T value) => JsonSerializer.Serialize(value, ResultJson.Compact);
 

@@ -8,13 +8,13 @@ namespace PriceCapAttest.Pipeline.Records;
 /// Writes the VesselIndex row of a current version so that a later version's row is never replaced by an earlier
 /// one: successive current versions have increasing numbers, so a row holding a higher <c>Version</c> stays. A new
 /// attestation's row is one insert (no read); only when the row exists (an amendment, a redelivery) is it read and
-/// replaced conditionally on its ETag.
+/// replaced conditionally on its ETag. Of one version, a later evaluation (re-screening) wins over an earlier one.
 /// </summary>
 internal sealed class VesselIndexWriter(TableClient vessels)
 {
     private const int MaxAttempts = 20;
 
-    public async Task WriteAsync(TableEntity row, int version, CancellationToken cancellationToken)
+    public async Task WriteAsync(TableEntity row, int version, CancellationToken cancellationToken, int evaluation = 1)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {
@@ -34,7 +34,8 @@ internal sealed class VesselIndexWriter(TableClient vessels)
                 continue;
             }
 
-            if ((existing.GetInt32("Version") ?? 0) > version)
+            var existingVersion = existing.GetInt32("Version") ?? 0;
+            if (existingVersion > version || (existingVersion == version && (existing.GetInt32("Evaluation") ?? 1) > evaluation))
             {
                 return;
             }

@@ -49,12 +49,15 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
 
     private string BlobPath => $"{_options.BlobContainer}/{_options.BlobName}";
 
-    public async ValueTask<AttestationChecker> GetCurrentAsync(CancellationToken cancellationToken)
+    public async ValueTask<AttestationChecker> GetCurrentAsync(CancellationToken cancellationToken) =>
+        (await GetInForceAsync(cancellationToken).ConfigureAwait(false)).Checker;
+
+    public async ValueTask<ScheduleInForce> GetInForceAsync(CancellationToken cancellationToken)
     {
         var state = _state;
         if (state is not null && !RefreshDue())
         {
-            return state.Checker;
+            return state.InForce;
         }
 
         await _refresh.WaitAsync(cancellationToken).ConfigureAwait(false);
@@ -63,7 +66,7 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
             state = _state;
             if (state is not null && !RefreshDue())
             {
-                return state.Checker;
+                return state.InForce;
             }
 
             Interlocked.Exchange(ref _lastCheckTicks, _clock.GetTimestamp());
@@ -77,7 +80,7 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
                 LogCheckFailed(_logger, e, BlobPath);
             }
 
-            return _state!.Checker;
+            return _state!.InForce;
         }
         finally
         {
@@ -108,16 +111,13 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
                 return state with { Status = state.Status with { LastCheckedAt = now } };
             }
 
-            var schedule = CapScheduleLoader.LoadDefault();
+            var embedded = EmbeddedState(now);
             if (state is not null)
             {
-                LogBlobGone(_logger, BlobPath, schedule.Version);
+                LogBlobGone(_logger, BlobPath, embedded.InForce.Version);
             }
 
-            return new State(
-                new AttestationChecker(schedule, _checkOptions, _clock),
-                new ScheduleStatus(schedule.Version, ScheduleSources.Embedded, BlobPath, null, now, now, null),
-                RefusedETag: null);
+            return embedded;
         }
 
         var etag = properties.ETag;
@@ -128,13 +128,13 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
 
         try
         {
-            using var content = (await _blob.DownloadStreamingAsync(
+            var json = (await _blob.DownloadContentAsync(
                 new BlobDownloadOptions { Conditions = new BlobRequestConditions { IfMatch = etag } },
-                cancellationToken).ConfigureAwait(false)).Value;
-            var schedule = CapScheduleLoader.Load(content.Content);
+                cancellationToken).ConfigureAwait(false)).Value.Content.ToString().TrimStart('\uFEFF');
+            var schedule = CapScheduleLoader.Load(json);
             LogLoaded(_logger, BlobPath, schedule.Version, etag.ToString());
             return new State(
-                new AttestationChecker(schedule, _checkOptions, _clock),
+                ScheduleInForce.Of(new AttestationChecker(schedule, _checkOptions, _clock), json),
                 new ScheduleStatus(schedule.Version, ScheduleSources.Blob, BlobPath, etag.ToString(), now, now, null),
                 RefusedETag: null);
         }
@@ -157,12 +157,12 @@ public sealed partial class BlobCapScheduleProvider : ICapScheduleProvider, IDis
     {
         var schedule = CapScheduleLoader.LoadDefault();
         return new State(
-            new AttestationChecker(schedule, _checkOptions, _clock),
+            ScheduleInForce.Of(new AttestationChecker(schedule, _checkOptions, _clock), CapScheduleLoader.DefaultJson()),
             new ScheduleStatus(schedule.Version, ScheduleSources.Embedded, BlobPath, null, now, now, null),
             RefusedETag: null);
     }
 
-    private sealed record State(AttestationChecker Checker, ScheduleStatus Status, string? RefusedETag);
+    private sealed record State(ScheduleInForce InForce, ScheduleStatus Status, string? RefusedETag);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Cap schedule {Version} loaded from {BlobPath} (ETag {ETag})")]
     private static partial void LogLoaded(ILogger logger, string blobPath, string version, string etag);

@@ -12,6 +12,9 @@ public interface ICapScheduleProvider
     /// </summary>
     ValueTask<AttestationChecker> GetCurrentAsync(CancellationToken cancellationToken);
 
+    /// <summary>The same schedule with its text and SHA-256 (what re-screening compares and archives).</summary>
+    ValueTask<ScheduleInForce> GetInForceAsync(CancellationToken cancellationToken);
+
     /// <summary>Where the schedule in force came from and the last refused blob, for the API's /schedule answer.</summary>
     ScheduleStatus Status { get; }
 }

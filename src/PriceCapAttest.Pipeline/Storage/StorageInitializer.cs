@@ -20,7 +20,7 @@ public sealed partial class StorageInitializer(
     ILogger<StorageInitializer> logger) : IHostedService
 {
     public static IReadOnlyList<string> Containers { get; } =
-        [StorageNames.Containers.Attestations, StorageNames.Containers.Receipts, StorageNames.Containers.Config];
+        [StorageNames.Containers.Attestations, StorageNames.Containers.Receipts, StorageNames.Containers.Config, StorageNames.Containers.ScheduleHistory];
 
     public static IReadOnlyList<string> Queues { get; } =
         [StorageNames.Queues.ViolationAlerts, StorageNames.Queues.ViolationAlertsPoison, StorageNames.Queues.BlobTriggerPoison];
@@ -29,6 +29,7 @@ public sealed partial class StorageInitializer(
     [
         StorageNames.Tables.Attestations, StorageNames.Tables.VesselIndex, StorageNames.Tables.Violations,
         StorageNames.Tables.Receipts, StorageNames.Tables.Alerts, StorageNames.Tables.Ingestions,
+        StorageNames.Tables.ScreeningIndex, StorageNames.Tables.Rescreens,
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

@@ -1,0 +1,18 @@
+namespace PriceCapAttest.Pipeline.Records;
+
+/// <summary>Why a version's check result was reached: checked at ingest, or checked again for a new cap schedule.</summary>
+public static class EvaluationCauses
+{
+    public const string Ingest = "ingest";
+    public const string Rescreen = "rescreen";
+}
+
+/// <summary>
+/// Which evaluation of a version its stored result is: 1 at ingest, one more each time re-screening for a new cap
+/// schedule changed the outcome (<see cref="RescreenRunId"/> names that run). <see cref="EvaluatedAt"/> is null
+/// for an evaluation at ingest (the version's ReceivedAt says when).
+/// </summary>
+public sealed record VersionEvaluation(int Number, string Cause, DateTimeOffset? EvaluatedAt, string? RescreenRunId)
+{
+    public static VersionEvaluation AtIngest { get; } = new(1, EvaluationCauses.Ingest, null, null);
+}

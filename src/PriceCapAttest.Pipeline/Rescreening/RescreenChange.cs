@@ -1,0 +1,43 @@
+using PriceCapAttest.Domain.Results;
+
+namespace PriceCapAttest.Pipeline.Rescreening;
+
+/// <summary>One attestation whose current verdict a schedule changes (or, in a dry run, would change).</summary>
+public sealed record RescreenChange(
+    string ShipperId,
+    string AttestationId,
+    int Version,
+    DateOnly LoadingDate,
+    Verdict From,
+    Verdict To,
+    string? FromScheduleVersion,
+    string? ToScheduleVersion,
+    IReadOnlyList<RegimeVerdictChange> Regimes);
+
+/// <summary>A regime whose verdict changes; None where the regime was (or is) not engaged.</summary>
+public sealed record RegimeVerdictChange(string Regime, Verdict? From, Verdict? To);
+
+/// <summary>How many attestations go from one verdict to another for one regime.</summary>
+public sealed record RescreenCount(string Regime, Verdict? From, Verdict? To, int Count);
+
+/// <summary>What examining one attestation found.</summary>
+public enum ExaminationOutcome
+{
+    /// <summary>The new schedule gives the same outcome: nothing is written.</summary>
+    Unchanged,
+
+    /// <summary>The new schedule gives another outcome: a new evaluation is recorded.</summary>
+    Changed,
+
+    /// <summary>This run recorded its evaluation already (a resumed run): only what follows it is completed.</summary>
+    AlreadyApplied,
+
+    /// <summary>The current version lies outside what the changes cover (an index row left behind by an amendment).</summary>
+    OutsideScope,
+
+    /// <summary>The raw document is gone or was overwritten: it cannot be checked again.</summary>
+    Unavailable,
+
+    /// <summary>The attestation has no current version (an index row without records).</summary>
+    Gone,
+}
