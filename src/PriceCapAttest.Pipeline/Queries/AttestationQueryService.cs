@@ -18,6 +18,7 @@ namespace PriceCapAttest.Pipeline.Queries;
 public sealed class AttestationQueryService(
     TableServiceClient tables,
     AttestationRecordStore records,
+    EvaluationStore evaluations,
     ReceiptStore receipts,
     IAlertStatusReader alertStatus)
 {
@@ -39,10 +40,12 @@ public sealed class AttestationQueryService(
                 return null;
             }
 
-            var alerts = current.Version.CanHaveAlerts
-                ? await alertStatus.GetAsync(shipperId, attestationId, cancellationToken).ConfigureAwait(false)
-                : [];
-            return Answer(current.Version, current, alerts);
+            var alertsRead = current.Version.CanHaveAlerts
+                ? alertStatus.GetAsync(shipperId, attestationId, cancellationToken)
+                : Task.FromResult<IReadOnlyList<AlertDelivery>>([]);
+            var historyRead = HistoryAsync(current.Version, cancellationToken);
+            await Task.WhenAll(alertsRead, historyRead).ConfigureAwait(false);
+            return Answer(current.Version, current, await alertsRead.ConfigureAwait(false), await historyRead.ConfigureAwait(false));
         }
 
         // A given version: it, the current row and the alerts are read together.
@@ -51,18 +54,36 @@ public sealed class AttestationQueryService(
         var currentRead = records.GetCurrentAsync(shipperId, attestationId, cancellationToken);
         await Task.WhenAll(currentRead, deliveriesRead, requestedRead).ConfigureAwait(false);
         return await currentRead.ConfigureAwait(false) is { } pointer && await requestedRead.ConfigureAwait(false) is { } stored
-            ? Answer(stored, pointer, await deliveriesRead.ConfigureAwait(false))
+            ? Answer(stored, pointer, await deliveriesRead.ConfigureAwait(false), await HistoryAsync(stored, cancellationToken).ConfigureAwait(false))
             : null;
     }
 
-    private static AttestationAnswer Answer(AttestationVersion stored, CurrentVersion current, IReadOnlyList<AlertDelivery> deliveries)
+    /// <summary>The evaluations of the version that re-screening replaced (none to read for a first evaluation).</summary>
+    private async Task<IReadOnlyList<PastEvaluationAnswer>> HistoryAsync(AttestationVersion version, CancellationToken cancellationToken)
+    {
+        if (version.Evaluation.Number <= 1)
+        {
+            return [];
+        }
+
+        var history = await evaluations.GetHistoryAsync(version.ShipperId, version.AttestationId, cancellationToken).ConfigureAwait(false);
+        return [.. history.Where(h => h.Version == version.Version).Select(h => new PastEvaluationAnswer(
+            h.Evaluation.Number, h.Evaluation.Cause, h.Evaluation.EvaluatedAt, h.Evaluation.RescreenRunId, h.Result.ScheduleVersion,
+            h.Result.Verdict, h.Result.Reasons, h.Result.Regimes, h.Result.Flags, h.ReplacedAt))];
+    }
+
+    private static AttestationAnswer Answer(
+        AttestationVersion stored, CurrentVersion current, IReadOnlyList<AlertDelivery> deliveries, IReadOnlyList<PastEvaluationAnswer> history)
     {
         var result = stored.Result;
+        var evaluation = stored.Evaluation;
         return new AttestationAnswer(
             result.Source, result.Index, result.AttestationId, result.Verdict, result.Reasons, result.Regimes, result.Flags,
             result.Errors, result.ScheduleVersion, stored.ShipperId, stored.Version, current.Versions, current.Version.Version,
             stored.ReceivedAt, stored.BlobPath, stored.Sha256,
-            [.. deliveries.Where(d => d.Version == stored.Version)]);
+            [.. deliveries.Where(d => d.Version == stored.Version)],
+            new EvaluationAnswer(evaluation.Number, evaluation.Cause, evaluation.EvaluatedAt, evaluation.RescreenRunId),
+            history);
     }
 
     /// <summary>

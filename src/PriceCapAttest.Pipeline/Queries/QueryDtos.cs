@@ -7,7 +7,7 @@ namespace PriceCapAttest.Pipeline.Queries;
 /// <summary>
 /// One attestation version as the API answers it: the check result object (docs/attestation-format.md, "Check result":
 /// source, index, attestationId, verdict, reasons, regimes, flags, errors, scheduleVersion) plus the storage
-/// metadata. Serialise with ResultJson.Options.
+/// metadata, which evaluation of the version it is, and the evaluations re-screening replaced. Serialise with ResultJson.Options.
 /// </summary>
 public sealed record AttestationAnswer(
     string Source,
@@ -26,7 +26,28 @@ public sealed record AttestationAnswer(
     DateTimeOffset ReceivedAt,
     string BlobPath,
     string Sha256,
-    IReadOnlyList<AlertDelivery> Alerts);
+    IReadOnlyList<AlertDelivery> Alerts,
+    EvaluationAnswer Evaluation,
+    IReadOnlyList<PastEvaluationAnswer> History);
+
+/// <summary>
+/// Which evaluation of the version the answer is: 1 at ingest (cause <c>ingest</c>), one more each time
+/// re-screening for a new cap schedule changed the outcome (cause <c>rescreen</c>, with the run's id).
+/// </summary>
+public sealed record EvaluationAnswer(int Number, string Cause, DateTimeOffset? EvaluatedAt, string? RescreenRunId);
+
+/// <summary>An earlier evaluation of the same version that re-screening replaced, oldest first: what it found and with which schedule.</summary>
+public sealed record PastEvaluationAnswer(
+    int Number,
+    string Cause,
+    DateTimeOffset? EvaluatedAt,
+    string? RescreenRunId,
+    string? ScheduleVersion,
+    Verdict Verdict,
+    IReadOnlyList<string> Reasons,
+    IReadOnlyList<RegimeResult> Regimes,
+    IReadOnlyList<string> Flags,
+    DateTimeOffset? ReplacedAt);
 
 /// <summary>One page of a list; <see cref="ContinuationToken"/> (opaque) asks for the next page, null on the last.</summary>
 public sealed record PagedAnswer<T>(IReadOnlyList<T> Items, string? ContinuationToken);
