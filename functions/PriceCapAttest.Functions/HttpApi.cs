@@ -55,6 +55,25 @@ public sealed class HttpApi(PriceCapApi api)
         await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.ReplayFailedAlertsAsync(
             request.Query["shipperId"], request.Query["attestationId"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
+    [Function("GetRescreens")]
+    public async Task<HttpResponseData> GetRescreens(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rescreens")] HttpRequestData request) =>
+        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetRescreensAsync(
+            Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("GetRescreen")]
+    public async Task<HttpResponseData> GetRescreen(
+        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rescreens/{runId}")] HttpRequestData request,
+        string runId) =>
+        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetRescreenAsync(
+            runId, request.Query["continuationToken"], request.Query["pageSize"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
+    [Function("DryRunRescreen")]
+    public async Task<HttpResponseData> DryRunRescreen(
+        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rescreens/dry-run")] HttpRequestData request) =>
+        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.DryRunAsync(
+            await request.ReadAsStringAsync().ConfigureAwait(false), Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+
     private static string Instance(HttpRequestData request) => request.Url.AbsolutePath;
 
     /// <summary>403 when App Service authentication passed a principal without the route's role; else null.</summary>

@@ -45,6 +45,22 @@ public static class ApiEndpoints
                 Query(request, "shipperId"), Query(request, "attestationId"), request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false)))
             .WithMetadata(new ApiRoleMetadata(ApiRole.Regulator));
 
+        api.MapGet("rescreens", async (HttpRequest request, PriceCapApi handler) =>
+            new ApiResult(await handler.GetRescreensAsync(request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false)))
+            .WithMetadata(new ApiRoleMetadata(ApiRole.Regulator));
+
+        api.MapGet("rescreens/{runId}", async (string runId, HttpRequest request, PriceCapApi handler) =>
+            new ApiResult(await handler.GetRescreenAsync(
+                runId, Query(request, "continuationToken"), Query(request, "pageSize"), request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false)))
+            .WithMetadata(new ApiRoleMetadata(ApiRole.Regulator));
+
+        api.MapPost("rescreens/dry-run", async (HttpRequest request, PriceCapApi handler) =>
+        {
+            using var reader = new StreamReader(request.Body);
+            var body = await reader.ReadToEndAsync(request.HttpContext.RequestAborted).ConfigureAwait(false);
+            return new ApiResult(await handler.DryRunAsync(body, request.Path, request.HttpContext.RequestAborted).ConfigureAwait(false));
+        }).WithMetadata(new ApiRoleMetadata(ApiRole.Regulator));
+
         app.MapFallback((HttpRequest request) => new ApiResult(PriceCapApi.RouteNotFound(request.Path)));
         return app;
     }

@@ -4,7 +4,9 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;
+using PriceCapAttest.Domain.Schedule;
 using PriceCapAttest.Pipeline.Queries;
+using PriceCapAttest.Pipeline.Rescreening;
 
 namespace PriceCapAttest.Pipeline.Api;
 
@@ -18,8 +20,13 @@ public sealed partial class PriceCapApi(
     AttestationQueryService queries,
     ScheduleQueryService schedule,
     FailedAlertReplayer replayer,
+    RescreenRunStore rescreens,
+    RescreenDryRun dryRun,
     ILogger<PriceCapApi> logger)
 {
+    /// <summary>The largest proposed schedule a dry run reads (the embedded one is about 60 KB).</summary>
+    public const int MaxScheduleChars = 1024 * 1024;
+
     /// <summary>At most this many rows go into one CSV export; a longer one ends with a continuation header.</summary>
     public const int MaxCsvRows = 10_000;
 
@@ -117,6 +124,55 @@ public sealed partial class PriceCapApi(
             return Json(new AlertReplayAnswer(replayed));
         });
 
+    /// <summary><c>GET rescreens</c>: every re-screening run, newest first, with its status and progress.</summary>
+    public Task<ApiResponse> GetRescreensAsync(string instance, CancellationToken cancellationToken) =>
+        AnswerAsync(instance, async () => Json(new RescreenRunsAnswer(await rescreens.ListRunsAsync(cancellationToken).ConfigureAwait(false))));
+
+    /// <summary><c>GET rescreens/{runId}?continuationToken=&amp;pageSize=</c>: one run and a page of the attestations it changed.</summary>
+    public Task<ApiResponse> GetRescreenAsync(
+        string runId, string? continuationToken, string? pageSize, string instance, CancellationToken cancellationToken) =>
+        AnswerAsync(instance, async () =>
+        {
+            QueryInput.Id(runId, "runId");
+            var size = QueryInput.PageSize(OptionalInt(pageSize, "pageSize"));
+            if (await rescreens.GetRunAsync(runId, cancellationToken).ConfigureAwait(false) is not { } run)
+            {
+                return ProblemDetails.NotFound($"No re-screening run '{runId}'.", instance).ToResponse();
+            }
+
+            var (items, next) = await rescreens.ListChangesAsync(runId, Blank(continuationToken), size, cancellationToken).ConfigureAwait(false);
+            return Json(new RescreenRunAnswer(run, new PagedAnswer<RescreenChange>(items, next)));
+        });
+
+    /// <summary>
+    /// <c>POST rescreens/dry-run</c> with a proposed cap schedule as the body: what publishing it would change,
+    /// writing nothing. A schedule the pipeline would refuse is 400 with every problem.
+    /// </summary>
+    public Task<ApiResponse> DryRunAsync(string? body, string instance, CancellationToken cancellationToken) =>
+        AnswerAsync(instance, async () =>
+        {
+            if (string.IsNullOrWhiteSpace(body))
+            {
+                throw new InvalidQueryException("body", "Send the proposed cap schedule (JSON) as the request body.");
+            }
+
+            if (body.Length > MaxScheduleChars)
+            {
+                throw new InvalidQueryException("body", $"The schedule is {body.Length} characters; at most {MaxScheduleChars} are read.");
+            }
+
+            try
+            {
+                return Json(await dryRun.RunAsync(body, cancellationToken).ConfigureAwait(false));
+            }
+            catch (InvalidCapScheduleException e)
+            {
+                return new ProblemDetails(ProblemTypes.InvalidParameter, "Invalid cap schedule", 400,
+                    $"The proposed schedule would be refused: {e.Problems.Count} problem(s).", instance,
+                    [.. e.Problems.Select(p => new FieldError("body", p))]).ToResponse();
+            }
+        });
+
     /// <summary>The answer to a request without a valid key.</summary>
     public static ApiResponse Unauthorized(string instance) => ProblemDetails.Unauthorized(instance).ToResponse();
 
@@ -200,6 +256,12 @@ public sealed partial class PriceCapApi(
     [LoggerMessage(Level = LogLevel.Error, Message = "API request {Instance} failed")]
     private static partial void LogFault(ILogger logger, string instance, Exception exception);
 }
+
+/// <summary>The answer of <c>GET rescreens</c>.</summary>
+public sealed record RescreenRunsAnswer(IReadOnlyList<RescreenRun> Runs);
+
+/// <summary>The answer of <c>GET rescreens/{runId}</c>: the run and one page of the attestations it changed.</summary>
+public sealed record RescreenRunAnswer(RescreenRun Run, PagedAnswer<RescreenChange> Changes);
 
 /// <summary>The answer of <c>POST alerts/replay</c>: the ids of the alerts queued again (none when nothing was Failed).</summary>
 public sealed record AlertReplayAnswer(IReadOnlyList<string> Replayed);
