@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -15,22 +16,42 @@ public sealed partial class AzuriteRequestLog(string path)
     /// <summary>The log's current length: the start or end of a window.</summary>
     public long Offset => File.Exists(Path) ? new FileInfo(Path).Length : 0;
 
-    /// <summary>Requests logged in [<paramref name="from"/>, <paramref name="to"/>), by kind (method, service resource, point/query/batch), most first.</summary>
-    public IReadOnlyList<(string Kind, long Count)> Kinds(long from, long to)
+    /// <summary>
+    /// Requests logged from byte <paramref name="from"/> on and stamped no later than <paramref name="until"/>, by kind
+    /// (method, service resource, point/query/batch), most first. Azurite writes the log behind its work: wait for
+    /// <see cref="WaitForQuietAsync"/> first; the time stamp, taken when a request is handled, bounds the window.
+    /// </summary>
+    public IReadOnlyList<(string Kind, long Count)> Kinds(long from, DateTimeOffset until)
     {
         var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
         using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
         stream.Seek(from, SeekOrigin.Begin);
-        using var reader = new StreamReader(new BoundedStream(stream, to - from), Encoding.UTF8);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
         while (reader.ReadLine() is { } line)
         {
             var match = RequestLine().Match(line);
             if (!match.Success) continue;
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0 && DateTimeOffset.TryParse(line.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp) && stamp > until) continue;
             var kind = Kind(match.Groups["method"].Value, match.Groups["url"].Value);
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
         }
 
         return [.. kinds.OrderByDescending(k => k.Value).Select(k => (k.Key, k.Value))];
+    }
+
+    /// <summary>Waits until the log has not grown for a second (at most <paramref name="limit"/>).</summary>
+    public async Task WaitForQuietAsync(TimeSpan limit)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var length = Offset;
+        while (waited.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            var now = Offset;
+            if (now == length) return;
+            length = now;
+        }
     }
 
     private static string Kind(string method, string url)
@@ -62,29 +83,4 @@ public sealed partial class AzuriteRequestLog(string path)
 
     [GeneratedRegex(@"StorageContextMiddleware: RequestMethod=(?<method>\S+) RequestURL=(?<url>\S+)")]
     private static partial Regex RequestLine();
-
-    /// <summary>Reads at most a given number of bytes of a stream.</summary>
-    private sealed class BoundedStream(Stream inner, long length) : Stream
-    {
-        private long _left = length;
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            if (_left <= 0) return 0;
-            var read = inner.Read(buffer, offset, (int)Math.Min(count, _left));
-            _left -= read;
-            return read;
-        }
-
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-    }
 }
