@@ -72,6 +72,17 @@ try
         await SaveAsync();
     }
 
+    if (options.Sections.Contains("bulk"))
+    {
+        var bulk = await BulkSection.RunAsync(options, report);
+        acceptance.Add(($"{bulk.Rows:N0}-row CSV upload to receipt <= {BulkSection.TargetSeconds:N0} s",
+            $"{MarkdownReport.Number(bulk.Seconds, "N1")} s ({MarkdownReport.Number(bulk.AttestationsPerSecond, "N1")} attestations/s, " +
+            $"{MarkdownReport.Number(bulk.RequestsPerAttestation, "N1")} requests/attestation): {Verdict(bulk.Seconds <= BulkSection.TargetSeconds)}"));
+        acceptance.Add(("No second ingest of the bulk upload by the missed-upload sweep",
+            $"{bulk.SweepStarts} started by the sweep, {bulk.SweepLeftAlone} sweep(s) left it alone, {bulk.Timed.CompletedIngests} + {bulk.Counted.CompletedIngests} completed ingest(s) in the two runs: {Verdict(!bulk.SecondIngest)}"));
+        await SaveAsync();
+    }
+
     if (options.Sections.Contains("query"))
     {
         var query = await QuerySection.RunAsync(options, report);

@@ -55,7 +55,7 @@ public sealed class HarnessSmokeRun
             foreach (var section in new[]
                      {
                          "## Machine", "## Acceptance", "## Check vs read", "## CSV streaming", "## Ingest vs raw storage",
-                         "## Ingest through the local host's blob trigger", "## Query vs point read",
+                         "## Ingest through the local host's blob trigger", "## Bulk CSV: one large upload to its receipt", "## Query vs point read",
                      })
             {
                 Assert.Contains(section, text, StringComparison.Ordinal);

@@ -33,7 +33,8 @@ public sealed class AzuriteProcess : IAsyncDisposable
     /// <summary>CPU time the emulator has used so far (null where it cannot be read).</summary>
     public TimeSpan? CpuTime => ProcessCpu.Of(_process);
 
-    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot)
+    /// <summary>Starts the emulator; with <paramref name="debugLogPath"/>, Azurite writes its debug log there (one line per request among others).</summary>
+    public static async Task<AzuriteProcess> StartAsync(string repositoryRoot, string? debugLogPath = null)
     {
         var azurite = Path.Combine(repositoryRoot, "node_modules", ".bin", "azurite");
         if (!File.Exists(azurite))
@@ -60,6 +61,12 @@ public sealed class AzuriteProcess : IAsyncDisposable
                      })
             {
                 start.ArgumentList.Add(argument);
+            }
+
+            if (debugLogPath is not null)
+            {
+                start.ArgumentList.Add("--debug");
+                start.ArgumentList.Add(debugLogPath);
             }
 
             var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {azurite}.");

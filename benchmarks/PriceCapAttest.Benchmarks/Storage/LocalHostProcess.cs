@@ -15,11 +15,30 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public const string ApiKey = "bench-local-key-0123456789";
 
     private readonly Process _process;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _phrases = new(StringComparer.Ordinal);
 
-    private LocalHostProcess(Process process, Uri baseAddress)
+    private LocalHostProcess(Process process, Uri baseAddress, IEnumerable<string> watchedPhrases)
     {
         _process = process;
         BaseAddress = baseAddress;
+        foreach (var phrase in watchedPhrases)
+        {
+            _phrases[phrase] = 0;
+        }
+    }
+
+    /// <summary>How many output lines so far contained <paramref name="phrase"/> (one of the phrases watched from the start).</summary>
+    public int LinesContaining(string phrase) => _phrases[phrase];
+
+    private void Watch(string line)
+    {
+        foreach (var phrase in _phrases.Keys)
+        {
+            if (line.Contains(phrase, StringComparison.Ordinal))
+            {
+                _phrases.AddOrUpdate(phrase, 1, (_, count) => count + 1);
+            }
+        }
     }
 
     public Uri BaseAddress { get; }
@@ -31,7 +50,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         return client;
     }
 
-    public static async Task<LocalHostProcess> StartAsync(string dll, string connectionString)
+    /// <param name="environment">Further settings of the host (e.g. log levels), applied after the defaults.</param>
+    /// <param name="watchedPhrases">Phrases whose output lines are counted (<see cref="LinesContaining"/>).</param>
+    public static async Task<LocalHostProcess> StartAsync(
+        string dll, string connectionString, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? watchedPhrases = null)
     {
         var port = AzuriteProcess.FreePorts(1)[0];
         var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
@@ -50,15 +72,30 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.Environment["Logging__LogLevel__Function"] = "Warning";
         start.Environment["Logging__LogLevel__Host.Results"] = "Warning";
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
         ChildProcesses.Track(process);
+        var host = new LocalHostProcess(process, new Uri(url + "/"), watchedPhrases ?? []);
         var output = new List<string>();
-        process.OutputDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
-        process.ErrorDataReceived += (_, e) => { lock (output) { if (e.Data is not null && output.Count < 200) output.Add(e.Data); } };
+        void Received(string? line)
+        {
+            if (line is null) return;
+            host.Watch(line);
+            lock (output)
+            {
+                if (output.Count < 200) output.Add(line);
+            }
+        }
+
+        process.OutputDataReceived += (_, e) => Received(e.Data);
+        process.ErrorDataReceived += (_, e) => Received(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var host = new LocalHostProcess(process, new Uri(url + "/"));
         using var client = host.CreateClient();
         var deadline = Stopwatch.StartNew();
         while (true)

@@ -75,17 +75,30 @@ public sealed partial class AttestationIngestService(
         using (download)
         {
             var etag = download.Details.ETag.ToString();
-            var ingestion = await ingestions.StartAsync(path.BlobPath, etag, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
-            if (!ingestion.IsNew &&
-                await receipts.GetForUploadAsync(path.ShipperId, path.Name, etag, cancellationToken).ConfigureAwait(false) is { } done)
+            var lease = _options.InProgressLease;
+            var now = clock.GetUtcNow();
+            var ingestion = await ingestions.StartAsync(path.BlobPath, etag, now, now + lease, cancellationToken).ConfigureAwait(false);
+            if (!ingestion.IsNew)
             {
-                LogAlreadyDone(logger, path.BlobPath, etag);
-                return new IngestOutcome(done, AlreadyProcessed: true);
+                if (await receipts.GetForUploadAsync(path.ShipperId, path.Name, etag, cancellationToken).ConfigureAwait(false) is { } done)
+                {
+                    LogAlreadyDone(logger, path.BlobPath, etag);
+                    return new IngestOutcome(done, AlreadyProcessed: true);
+                }
+
+                // A redelivery or retry of an unfinished ingest takes the mark over: the run that set it may have crashed.
+                await ingestions.MarkInProgressAsync(path.BlobPath, etag, clock.GetUtcNow() + lease, cancellationToken).ConfigureAwait(false);
             }
 
-            var receipt = await ProcessAsync(download, path, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
-            // The receipt row names this upload's ETag: written last, it is what marks the ingestion complete.
-            await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
+            Receipt receipt;
+            await using (InProgressRenewal.Start(ingestions, path.BlobPath, etag, lease, clock, logger))
+            {
+                receipt = await ProcessAsync(download, path, ingestion.ReceivedAt, cancellationToken).ConfigureAwait(false);
+                // The receipt row names this upload's ETag: written last, it is what marks the ingestion complete (the
+                // in-progress mark is left to expire: the sweep looks at it only for uploads without that receipt).
+                await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
+            }
+
             LogIngested(logger, path.BlobPath, receipt.Status, receipt.Attestations.Count);
             return new IngestOutcome(receipt, AlreadyProcessed: false);
         }

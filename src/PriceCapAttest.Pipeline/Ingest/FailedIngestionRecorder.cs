@@ -39,7 +39,7 @@ public sealed partial class FailedIngestionRecorder(
         var receivedAt = same?.ReceivedAt ?? known.Select(i => (DateTimeOffset?)i.ReceivedAt).Max() ?? clock.GetUtcNow();
         if (etag is not null)
         {
-            await ingestions.StartAsync(path.BlobPath, etag, receivedAt, cancellationToken).ConfigureAwait(false);
+            await ingestions.StartAsync(path.BlobPath, etag, receivedAt, inProgressUntil: null, cancellationToken).ConfigureAwait(false);
         }
 
         var receipt = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, receivedAt, ReceiptStatus.Failed, null, error, []);

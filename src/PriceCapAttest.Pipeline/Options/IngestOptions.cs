@@ -14,4 +14,11 @@ public sealed class IngestOptions
     /// <summary>How many documents a host processes at once (blob trigger batch size, parallel index writes).</summary>
     [Range(1, 64)]
     public int MaxDegreeOfParallelism { get; set; } = 4;
+
+    /// <summary>
+    /// How long a running ingest's in-progress mark lasts; the ingest renews it every third of this while it runs, so
+    /// the missed-upload sweep leaves it alone, and a crashed ingest's mark expires after at most this long. Default 2 minutes.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Ingest:InProgressLease must be between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan InProgressLease { get; set; } = TimeSpan.FromMinutes(2);
 }

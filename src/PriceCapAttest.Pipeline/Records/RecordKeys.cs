@@ -22,7 +22,7 @@ namespace PriceCapAttest.Pipeline.Records;
 /// every version with a Violation for that regime.</description></item>
 /// <item><term>Receipts</term><description>PK = shipper; RK = document name (the blob name below the shipper); the row
 /// names the upload (ETag) whose ingestion it completes.</description></item>
-/// <item><term>Ingestions</term><description>PK = blob path; RK = ETag: the idempotency key of one upload (insert-only).</description></item>
+/// <item><term>Ingestions</term><description>PK = blob path; RK = ETag: the idempotency key of one upload (added insert-only; only its expiring in-progress mark, InProgressUntil, is merged later).</description></item>
 /// </list>
 /// Every part is encoded with <see cref="KeyEncoder"/>.
 /// </summary>

@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace PriceCapAttest.Benchmarks.Storage;
+
+/// <summary>
+/// Requests as Azurite's debug log (<c>--debug FILE</c>) records them: one "...StorageContextMiddleware:
+/// RequestMethod=M RequestURL=U" line per request the emulator received, from any client (the local host as a child
+/// process included, which no client-side counter can see). A window is a pair of byte offsets of the log.
+/// </summary>
+public sealed partial class AzuriteRequestLog(string path)
+{
+    public string Path { get; } = path;
+
+    /// <summary>The log's current length: the start or end of a window.</summary>
+    public long Offset => File.Exists(Path) ? new FileInfo(Path).Length : 0;
+
+    /// <summary>
+    /// Requests logged from byte <paramref name="from"/> on and stamped no later than <paramref name="until"/>, by kind
+    /// (method, service resource, point/query/batch), most first. Azurite writes the log behind its work: wait for
+    /// <see cref="WaitForQuietAsync"/> first; the time stamp, taken when a request is handled, bounds the window.
+    /// </summary>
+    public IReadOnlyList<(string Kind, long Count)> Kinds(long from, DateTimeOffset until)
+    {
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+        stream.Seek(from, SeekOrigin.Begin);
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        while (reader.ReadLine() is { } line)
+        {
+            var match = RequestLine().Match(line);
+            if (!match.Success) continue;
+            var space = line.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0 && DateTimeOffset.TryParse(line.AsSpan(0, space), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var stamp) && stamp > until) continue;
+            var kind = Kind(match.Groups["method"].Value, match.Groups["url"].Value);
+            kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+        }
+
+        return [.. kinds.OrderByDescending(k => k.Value).Select(k => (k.Key, k.Value))];
+    }
+
+    /// <summary>Waits until the log has not grown for a second (at most <paramref name="limit"/>).</summary>
+    public async Task WaitForQuietAsync(TimeSpan limit)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        var length = Offset;
+        while (waited.Elapsed < limit)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(1)).ConfigureAwait(false);
+            var now = Offset;
+            if (now == length) return;
+            length = now;
+        }
+    }
+
+    private static string Kind(string method, string url)
+    {
+        var uri = new Uri(url);
+        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        var resource = segments.Length > 1 ? Uri.UnescapeDataString(segments[1]) : "(account)";
+        var paren = resource.IndexOf('(', StringComparison.Ordinal);
+        if (paren >= 0)
+        {
+            resource = resource[..paren] + (resource.Length > paren + 2 ? " (point)" : " (query)");
+        }
+        else if (resource == "$batch")
+        {
+            resource = "table batch";
+        }
+        else if (segments.Length > 2)
+        {
+            resource += segments[2] == "messages" ? " messages" : " blob";
+        }
+
+        if (uri.Query.Contains("comp=", StringComparison.Ordinal))
+        {
+            resource += " comp=" + uri.Query[(uri.Query.IndexOf("comp=", StringComparison.Ordinal) + 5)..].Split('&')[0];
+        }
+
+        return method + " " + resource;
+    }
+
+    [GeneratedRegex(@"StorageContextMiddleware: RequestMethod=(?<method>\S+) RequestURL=(?<url>\S+)")]
+    private static partial Regex RequestLine();
+}
