@@ -26,9 +26,16 @@ public static class CliApp
             .WithDescription("Check attestation documents (.json, .csv, directories) against the price caps.")
             .WithExample("check", "samples/")
             .WithExample("check", "--format", "json", "samples/json/violation-eu.json");
-        config.AddCommand<ScheduleCommand>("schedule")
-            .WithDescription("List the caps in force per regime and category on a loading date, with their sources.")
-            .WithExample("schedule", "--as-of", "2026-03-10");
+        config.AddBranch("schedule", schedule =>
+        {
+            schedule.SetDescription("List the caps in force per regime and category on a loading date, with their sources (options --as-of DATE, --schedule FILE, --format table|json, --audit for the operator's checklist); diff compares two schedule files.");
+            schedule.SetDefaultCommand<ScheduleCommand>();
+            schedule.AddExample("schedule", "--as-of", "2026-03-10");
+            schedule.AddCommand<ScheduleDiffCommand>("diff")
+                .WithDescription("Show what differs between two cap schedule files and which cargoes (loading dates, regime, category, product) each difference can affect.")
+                .WithExample("schedule", "diff", "cap-schedule.json", "new-schedule.json")
+                .WithExample("schedule", "diff", "--format", "json", "cap-schedule.json", "new-schedule.json");
+        });
         // Commands that talk to a running pipeline (./run.sh, or Azure).
         config.AddCommand<SubmitCommand>("submit")
             .WithDescription("Upload documents to the pipeline's storage, wait for their receipts and show the verdicts.")
