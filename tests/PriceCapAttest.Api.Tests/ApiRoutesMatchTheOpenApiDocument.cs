@@ -23,12 +23,33 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
         return data;
     }
 
+    /// <summary>
+    /// The operations this shared host can answer with 200: a re-screening run exists only after a schedule change,
+    /// so GET /rescreens/{runId} is checked against its schema by RescreeningThroughTheLocalHost instead.
+    /// </summary>
+    public static TheoryData<string, string> OperationsWithASample()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (path, method) in OpenApiDocument.Operations.Where(o => o.Path != "/rescreens/{runId}"))
+        {
+            data.Add(path, method);
+        }
+
+        return data;
+    }
+
     [Theory]
-    [MemberData(nameof(Operations))]
+    [MemberData(nameof(OperationsWithASample))]
     public async Task Each_Route_Answers_200_In_Its_Documented_Shape(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), RequestUri(path, method, sample));
+        if (OpenApiDocument.Operation(path, method)["requestBody"] is not null)
+        {
+            // The one route with a body is the dry run: the schedule in force, proposed again, changes nothing.
+            request.Content = new StringContent(PriceCapAttest.Domain.Schedule.CapScheduleLoader.DefaultJson(), System.Text.Encoding.UTF8, "application/json");
+        }
+
         using var response = await pipeline.Api.SendAsync(request);
         var body = await response.Content.ReadAsStringAsync();
 
@@ -161,7 +182,8 @@ public sealed partial class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixtur
             .Replace("{shipperId}", Uri.EscapeDataString(sample.ShipperId), StringComparison.Ordinal)
             .Replace("{attestationId}", Uri.EscapeDataString(sample.AttestationId), StringComparison.Ordinal)
             .Replace("{imo}", "9074729", StringComparison.Ordinal)
-            .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal);
+            .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal)
+            .Replace("{runId}", "20261201T090000000Z-00000000", StringComparison.Ordinal);
         var required = (OpenApiDocument.Operation(path, method)["parameters"]?.AsArray() ?? [])
             .Where(p => p!["in"]!.GetValue<string>() == "query" && p["required"]?.GetValue<bool>() == true)
             .Select(p => $"{p!["name"]!.GetValue<string>()}={Uri.EscapeDataString(p["example"]!.ToString())}")

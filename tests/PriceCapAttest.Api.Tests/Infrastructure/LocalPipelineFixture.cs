@@ -228,7 +228,8 @@ public class LocalPipelineFixture : IAsyncLifetime
     /// <summary>True for the routes of the regulator role: violations and alert replay; the rest is the insurer's.</summary>
     public static bool IsRegulatorRoute(string relativePath) =>
         relativePath.TrimStart('/').StartsWith("violations", StringComparison.OrdinalIgnoreCase) ||
-        relativePath.TrimStart('/').StartsWith("alerts", StringComparison.OrdinalIgnoreCase);
+        relativePath.TrimStart('/').StartsWith("alerts", StringComparison.OrdinalIgnoreCase) ||
+        relativePath.TrimStart('/').StartsWith("rescreens", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Adds the key of the route's role to every request without one.</summary>
     private sealed class RoleKeys() : DelegatingHandler(new HttpClientHandler())
