@@ -3,7 +3,7 @@
 # Does its own set-up: npm ci for the pinned Azurite when missing, a Release build of the solution.
 #   ./bench.sh                  everything, full sizes (about 15-25 minutes on 2 cores)
 #   ./bench.sh --smoke          tiny sizes, few iterations (CI; a couple of minutes); writes benchmarks/results/smoke.md
-#   ./bench.sh --only check,csv sections: check, csv, ingest, trigger, bulk, query
+#   ./bench.sh --only check,csv sections: check, csv, ingest, trigger, bulk, query, rescreen
 #   ./bench.sh --out FILE       another report file;  --parallelism N  the ingest parallelism (default 8, host.json)
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"

@@ -2,6 +2,7 @@ using PriceCapAttest.Benchmarks.Check;
 using PriceCapAttest.Benchmarks.Csv;
 using PriceCapAttest.Benchmarks.Infrastructure;
 using PriceCapAttest.Benchmarks.Reporting;
+using PriceCapAttest.Benchmarks.Rescreen;
 using PriceCapAttest.Benchmarks.Storage;
 
 // ./bench.sh runs this program in Release. `--csv-floor FILE` is the CSV floor run as a child process by the harness.
@@ -91,6 +92,16 @@ try
         acceptance.Add(("API p50 by id <= 2x raw point read", $"{MarkdownReport.Ratio(byId)}: {Verdict(byId <= 2)}"));
         acceptance.Add(("API p50 by vessel <= 2x raw partition query", $"{MarkdownReport.Ratio(byVessel)}: {Verdict(byVessel <= 2)}"));
         acceptance.Add(("No API route performs a table scan", "checked by the test QueriesStayInOnePartition (Pipeline tests)"));
+        await SaveAsync();
+    }
+
+    if (options.Sections.Contains("rescreen"))
+    {
+        var rescreen = await RescreenSection.RunAsync(options, report);
+        acceptance.Add(($"Re-screen of {rescreen.Attestations:N0} stored attestations <= {RescreenSection.TargetSeconds:N0} s",
+            $"{MarkdownReport.Number(rescreen.Seconds, "N1")} s ({rescreen.Examined:N0} examined, {rescreen.Changed:N0} changed, " +
+            $"{MarkdownReport.Number(rescreen.AttestationsPerSecond, "N1")} attestations/s, {MarkdownReport.Number(rescreen.RequestsPerAttestation, "N1")} requests/attestation): " +
+            Verdict(rescreen.Seconds <= RescreenSection.TargetSeconds && rescreen.Examined == rescreen.Attestations)));
         await SaveAsync();
     }
 }

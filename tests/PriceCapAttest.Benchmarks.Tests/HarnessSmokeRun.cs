@@ -56,6 +56,7 @@ public sealed class HarnessSmokeRun
                      {
                          "## Machine", "## Acceptance", "## Check vs read", "## CSV streaming", "## Ingest vs raw storage",
                          "## Ingest through the local host's blob trigger", "## Bulk CSV: one large upload to its receipt", "## Query vs point read",
+                         "## Re-screen of stored attestations after a schedule correction",
                      })
             {
                 Assert.Contains(section, text, StringComparison.Ordinal);
@@ -64,6 +65,7 @@ public sealed class HarnessSmokeRun
             Assert.Contains("AttestationChecker.Check", text, StringComparison.Ordinal);
             Assert.Contains("ratio to raw", text, StringComparison.Ordinal);
             Assert.Contains("by vessel", text, StringComparison.Ordinal);
+            Assert.Contains("Re-screen of 200 stored attestations <= 60 s", text, StringComparison.Ordinal);
             // Three sides, each with its emulator CPU per document read from /proc (Linux, as CI): a figure, not n/a.
             foreach (var side in new[] { "raw: download + 1 entity", "`AttestationIngestService` direct", "design minimum: download + 1 transaction + receipt blob" })
             {

@@ -7,7 +7,7 @@ public sealed class HarnessOptions
 {
     public bool Smoke { get; private init; }
 
-    /// <summary>Sections to run: check, csv, ingest, trigger, bulk, query (all by default).</summary>
+    /// <summary>Sections to run: check, csv, ingest, trigger, bulk, query, rescreen (all by default).</summary>
     public IReadOnlySet<string> Sections { get; private init; } = AllSections;
 
     public string RepositoryRoot { get; private init; } = "";
@@ -20,7 +20,7 @@ public sealed class HarnessOptions
 
     public string CommandLine { get; private init; } = "";
 
-    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "trigger", "bulk", "query"]);
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "trigger", "bulk", "query", "rescreen"]);
 
     public int[] CsvRows => Smoke ? [2_000, 20_000] : [100_000, 1_000_000];
 
@@ -37,6 +37,9 @@ public sealed class HarnessOptions
 
     /// <summary>Rows of the one CSV the bulk section uploads through the local host.</summary>
     public int BulkRows => Smoke ? 200 : 10_000;
+
+    /// <summary>Attestations stored before the corrected schedule is published in the rescreen section.</summary>
+    public int RescreenAttestations => Smoke ? 200 : 10_000;
 
     public int QueryAttestations { get; private init; } = 100_000;
 
@@ -72,7 +75,7 @@ public sealed class HarnessOptions
                     parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,bulk,query, --parallelism <n>, --query-attestations <n>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,bulk,query,rescreen, --parallelism <n>, --query-attestations <n>.");
             }
         }
 

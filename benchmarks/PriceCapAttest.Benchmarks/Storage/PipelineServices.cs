@@ -14,23 +14,37 @@ namespace PriceCapAttest.Benchmarks.Storage;
 
 /// <summary>
 /// The Pipeline's services wired as the hosts wire them (AddPriceCapPipeline + AddPriceCapAlerts, options validated
-/// at start-up, the real queue alert publisher), on a given storage connection, without logging output.
+/// at start-up, the real queue alert publisher), on a given storage connection, without logging output. Optional
+/// settings are added to (or override) the configuration; an optional clock replaces <see cref="TimeProvider.System"/>.
+/// No hosted service runs (the provider is not a host), so queued alerts are not dispatched.
 /// </summary>
 public static class PipelineServices
 {
     /// <summary>The development signing key of the local host's appsettings.json.</summary>
     public const string SigningSecret = "whsec_cHJpY2VjYXAtbG9jYWwtZGV2ZWxvcG1lbnQtc2lnbmluZy1rZXk=";
 
-    public static async Task<ServiceProvider> CreateAsync(string connectionString, int parallelism, RequestCounter? counter = null)
+    public static async Task<ServiceProvider> CreateAsync(string connectionString, int parallelism, RequestCounter? counter = null,
+        IReadOnlyDictionary<string, string?>? settings = null, TimeProvider? clock = null)
     {
         counter ??= new RequestCounter();
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+        var values = new Dictionary<string, string?>
         {
             ["AzureWebJobsStorage"] = connectionString,
             ["Alerts:SigningSecret"] = SigningSecret,
             ["Ingest:MaxDegreeOfParallelism"] = parallelism.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }).Build();
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
         var services = new ServiceCollection();
+        if (clock is not null)
+        {
+            services.AddSingleton(clock);
+        }
+
         services.AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance);
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         // The pipeline's own client set, made as StorageClients.FromConnectionString makes it, plus a request counter.
