@@ -12,6 +12,7 @@ using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Options;
 using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Rescreening;
+using PriceCapAttest.Pipeline.Tests.Support;
 
 namespace PriceCapAttest.Benchmarks.Rescreen;
 

@@ -181,12 +181,12 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         {
             // A tombstone rather than a delete: it holds this version's number, so a late projection of the replaced
             // version (a slow or retried ingest) finds a later row there and cannot bring its own back.
-            await _vesselIndex.WriteAsync(VesselTombstone(version, previousKey), version.Version, cancellationToken).ConfigureAwait(false);
+            await _vesselIndex.WriteAsync(VesselTombstone(version, previousKey), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
         }
 
         if (VesselKey(version) is { } key)
         {
-            await _vesselIndex.WriteAsync(VesselEntity(version, key, commit.Versions), version.Version, cancellationToken).ConfigureAwait(false);
+            await _vesselIndex.WriteAsync(VesselEntity(version, key, commit.Versions), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -93,7 +93,7 @@ public sealed class EvaluationStore(TableServiceClient tables)
 
         if (AttestationRecordStore.VesselKey(version) is { } key)
         {
-            await _vesselIndex.WriteAsync(AttestationRecordStore.VesselEntity(version, key, versions), version.Version, cancellationToken, version.Evaluation.Number).ConfigureAwait(false);
+            await _vesselIndex.WriteAsync(AttestationRecordStore.VesselEntity(version, key, versions), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -14,7 +14,7 @@ internal sealed class VesselIndexWriter(TableClient vessels)
 {
     private const int MaxAttempts = 20;
 
-    public async Task WriteAsync(TableEntity row, int version, CancellationToken cancellationToken, int evaluation = 1)
+    public async Task WriteAsync(TableEntity row, int version, int evaluation, CancellationToken cancellationToken)
     {
         for (var attempt = 0; attempt < MaxAttempts; attempt++)
         {

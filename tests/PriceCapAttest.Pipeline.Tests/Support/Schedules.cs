@@ -4,7 +4,7 @@ using PriceCapAttest.Domain.Schedule;
 namespace PriceCapAttest.Pipeline.Tests.Support;
 
 /// <summary>
-/// Cap schedules for re-screening tests: the embedded schedule, and corrections of it that confirm an EU and a GB
+/// Cap schedules for the re-screening tests and benchmark (linked into both): the embedded schedule, and corrections of it that confirm an EU and a GB
 /// crude cap from the July 2026 review on. The corrected values are made up for the tests, not legal facts.
 /// </summary>
 internal static class Schedules
@@ -31,7 +31,7 @@ internal static class Schedules
                 ["from"] = Review.ToString("yyyy-MM-dd"),
                 ["to"] = null,
                 ["instrument"] = "test correction",
-                ["source"] = "made up for the re-screening tests",
+                ["source"] = "made up for re-screening tests and benchmarks",
                 ["status"] = "confirmed",
             });
         }
