@@ -18,6 +18,7 @@ public static class CliApp
     public static void Configure(IConfigurator config, CliEnvironment environment)
     {
         config.SetApplicationName("pricecap");
+        config.SetApplicationVersion(CliVersion.Current);
         config.Settings.Console = environment.Out;
         config.Settings.Registrar.RegisterInstance(environment);
         config.SetExceptionHandler((exception, _) => ReportError(environment.Error, exception));
