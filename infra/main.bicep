@@ -79,6 +79,9 @@ param operatorPrincipalId string = ''
 ])
 param operatorPrincipalType string = 'User'
 
+@description('Resource id of an existing action group (/subscriptions/.../providers/Microsoft.Insights/actionGroups/...) notified by the alert rules on failed deliveries, poison messages and ingest failures. Empty: no alert rules are deployed.')
+param alertActionGroupId string = ''
+
 var tags = {
   'azd-env-name': environmentName
   application: 'pricecapattest'
@@ -87,6 +90,7 @@ var token = toLower(uniqueString(subscription().id, environmentName, location))
 var names = {
   identity: 'id-pricecap-${token}'
   storageAccount: 'stpricecap${take(token, 14)}'
+  appInsights: 'appi-pricecap-${token}'
   // Containers the platform needs besides those in storage-names.json.
   deploymentContainer: 'app-package'
   deadLetterContainer: 'eventgrid-deadletter'
@@ -111,7 +115,7 @@ module monitoring 'modules/monitoring.bicep' = {
   scope: rg
   params: {
     workspaceName: 'log-pricecap-${token}'
-    appInsightsName: 'appi-pricecap-${token}'
+    appInsightsName: names.appInsights
     location: location
     tags: tags
     retentionInDays: logRetentionDays
@@ -185,6 +189,20 @@ module eventGrid 'modules/eventgrid.bicep' = {
   }
   dependsOn: [
     storage
+  ]
+}
+
+// Alert rules only when there is somewhere to send them: a rule without an action group would fire unseen.
+module alertRules 'modules/alertRules.bicep' = if (!empty(alertActionGroupId)) {
+  scope: rg
+  params: {
+    appInsightsName: names.appInsights
+    actionGroupId: alertActionGroupId
+    location: location
+    tags: tags
+  }
+  dependsOn: [
+    monitoring
   ]
 }
 

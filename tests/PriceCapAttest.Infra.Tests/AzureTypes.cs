@@ -20,6 +20,7 @@ public static class AzureTypes
     public const string KeyVaultSecret = "Microsoft.KeyVault/vaults/secrets";
     public const string RoleAssignment = "Microsoft.Authorization/roleAssignments";
     public const string SystemTopic = "Microsoft.EventGrid/systemTopics";
+    public const string ScheduledQueryRule = "Microsoft.Insights/scheduledQueryRules";
 }
 
 /// <summary>Built-in Azure role definition ids (the same in every tenant).</summary>

@@ -5,7 +5,8 @@ namespace PriceCapAttest.Infra.Tests;
 
 /// <summary>
 /// infra/main.bicep built once per test run into a temporary folder with the Bicep CLI, then parsed and expanded.
-/// Evaluated with the parameters below, chosen so that every optional resource is deployed.
+/// Evaluated with the parameters below, chosen so that every optional resource is deployed; <see cref="ResourcesWith"/>
+/// evaluates it again with one of them changed.
 /// </summary>
 public sealed class CompiledTemplate
 {
@@ -18,7 +19,12 @@ public sealed class CompiledTemplate
 
     public const string OperatorPrincipalId = "11111111-1111-1111-1111-111111111111";
 
+    public const string ActionGroupId =
+        "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ag-pricecap-oncall";
+
     private static readonly Lazy<CompiledTemplate> Shared = new(() => new CompiledTemplate());
+
+    private readonly Dictionary<string, Func<object?>> _parameters;
 
     private CompiledTemplate()
     {
@@ -34,7 +40,7 @@ public sealed class CompiledTemplate
         Document = JsonDocument.Parse(Text);
         folder.Delete(recursive: true);
 
-        var parameters = new Dictionary<string, Func<object?>>
+        _parameters = new Dictionary<string, Func<object?>>
         {
             ["environmentName"] = () => "test",
             ["location"] = () => "westeurope",
@@ -42,8 +48,9 @@ public sealed class CompiledTemplate
             ["operatorPrincipalId"] = () => OperatorPrincipalId,
             ["regulatorRoutes"] = () => SampleRoutes.ToDictionary(
                 pair => pair.Key, pair => (object?)pair.Value.Cast<object?>().ToList(), StringComparer.OrdinalIgnoreCase),
+            ["alertActionGroupId"] = () => ActionGroupId,
         };
-        Main = new TemplateScope(Document.RootElement, parameters, "main");
+        Main = new TemplateScope(Document.RootElement, _parameters, "main");
         Resources = TemplateResources.Expand(Main);
         Scopes = TemplateResources.Scopes(Main);
     }
@@ -70,4 +77,11 @@ public sealed class CompiledTemplate
         Resources.Where(resource => resource.Type.Equals(type, StringComparison.OrdinalIgnoreCase));
 
     public DeployedResource Single(string type) => Assert.Single(OfType(type));
+
+    /// <summary>Every resource deployed when one parameter takes another value (the others as above).</summary>
+    public IReadOnlyList<DeployedResource> ResourcesWith(string parameter, object? value)
+    {
+        var parameters = new Dictionary<string, Func<object?>>(_parameters, StringComparer.OrdinalIgnoreCase) { [parameter] = () => value };
+        return TemplateResources.Expand(new TemplateScope(Document.RootElement, parameters, "main"));
+    }
 }
