@@ -45,6 +45,10 @@ public static class CliApp
             .WithDescription("Show an attestation's recorded verdicts and alert deliveries, or a vessel's attestations (HTTP API).")
             .WithExample("status", "--shipper", "demo", "--attestation", "ATT-2026-0042")
             .WithExample("status", "--vessel", "9074729", "--from", "2026-01-01");
+        config.AddCommand<RescreenCommand>("rescreen")
+            .WithDescription("Preview what a proposed cap schedule would change in the stored verdicts (--schedule FILE --dry-run), or list re-screening runs (--status [RUNID]). Publishing is placing the schedule in config/cap-schedule.json.")
+            .WithExample("rescreen", "--schedule", "new-schedule.json", "--dry-run")
+            .WithExample("rescreen", "--status");
         config.AddBranch("alerts", alerts =>
         {
             alerts.SetDescription("Operator commands for regulator alerts.");

@@ -31,6 +31,7 @@ public static class StorageNames
         public const string Ingestions = "Ingestions";
         public const string ScreeningIndex = "ScreeningIndex";
         public const string Rescreens = "Rescreens";
+        public const string ReceiptEvaluations = "ReceiptEvaluations";
     }
 
     public static class Blobs

@@ -85,6 +85,19 @@ public sealed class RescreeningThroughTheLocalHost
             Assert.Equal(1, past["number"]!.GetValue<int>());
             Assert.Equal("ingest", past["cause"]!.GetValue<string>());
         });
+        // The CSV's receipt lists each re-evaluation of its attestations; pricecap status shows the history.
+        var receipt = await SendJsonAsync(pipeline.Insurer, HttpMethod.Get, $"receipts/attestations/{Uri.EscapeDataString(shipper)}/voyages.csv");
+        var (receiptValid, receiptErrors) = OpenApiDocument.Validate("Receipt", receipt.ToJsonString());
+        Assert.True(receiptValid, receiptErrors);
+        var reevaluations = receipt["reevaluations"]!.AsArray();
+        Assert.Equal(expected.Select(e => $"{e.id} NeedsReview->{e.Item2} {runId}").Order(StringComparer.Ordinal),
+            reevaluations.Select(r => $"{r!["attestationId"]} {r["from"]}->{r["to"]} {r["rescreenRunId"]}").Order(StringComparer.Ordinal));
+        var status = await InProcessCli.RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey,
+            "--shipper", shipper, "--attestation", violating[0]);
+        Assert.True(status.ExitCode == 2, status.ToString());
+        Assert.Contains($"Evaluation 1.2: re-screening for schedule {CorrectedVersion} (run {runId}", status.Output, StringComparison.Ordinal);
+        Assert.Matches(@"1\.1\s+│\s+NeedsReview\s+│\s+\S+\s+│\s+ingest", status.Output);
+
         for (var i = 0; i < before.Length; i++)
         {
             var answer = await AttestationAsync(pipeline, shipper, before[i]);

@@ -1,9 +1,5 @@
-using System.Text;
 using System.Text.Json.Nodes;
 using PriceCapAttest.Api.Tests.Infrastructure;
-using PriceCapAttest.Cli;
-using PriceCapAttest.Cli.Infrastructure;
-using Spectre.Console;
 
 namespace PriceCapAttest.Api.Tests;
 
@@ -83,36 +79,5 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
         Assert.Contains("401", wrongKey.Error, StringComparison.Ordinal);
     }
 
-    private static async Task<CliRun> RunAsync(params string[] args)
-    {
-        using var output = new StringWriter();
-        using var error = new StringWriter();
-        using var stdout = new MemoryStream();
-        var environment = new CliEnvironment
-        {
-            Out = Console(output),
-            Error = Console(error),
-            StandardOutput = stdout,
-        };
-        var exitCode = await CliApp.Create(environment).RunAsync(args);
-        return new CliRun(exitCode, output.ToString(), error.ToString(), Encoding.UTF8.GetString(stdout.ToArray()));
-    }
-
-    private static IAnsiConsole Console(TextWriter writer)
-    {
-        var console = AnsiConsole.Create(new AnsiConsoleSettings
-        {
-            Ansi = AnsiSupport.No,
-            ColorSystem = ColorSystemSupport.NoColors,
-            Interactive = InteractionSupport.No,
-            Out = new AnsiConsoleOutput(writer),
-        });
-        console.Profile.Width = 240;
-        return console;
-    }
-
-    private sealed record CliRun(int ExitCode, string Output, string Error, string StandardOutput)
-    {
-        public override string ToString() => $"exit {ExitCode}{Environment.NewLine}{Output}{Environment.NewLine}{Error}{Environment.NewLine}{StandardOutput}";
-    }
+    private static Task<CliRun> RunAsync(params string[] args) => InProcessCli.RunAsync(args);
 }

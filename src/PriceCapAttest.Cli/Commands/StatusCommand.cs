@@ -1,13 +1,10 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Net;
 using System.Text.Json;
 using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Output;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Api;
 using PriceCapAttest.Pipeline.Queries;
-using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;
@@ -23,10 +20,7 @@ public sealed class StatusCommand(CliEnvironment environment) : AsyncCommand<Sta
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        var api = (settings.Api ?? Environment.GetEnvironmentVariable("PRICECAP_API") ?? StatusSettings.DefaultApi).TrimEnd('/') + "/";
-        var key = settings.Key ?? Environment.GetEnvironmentVariable("PRICECAP_API_KEY") ?? StatusSettings.DefaultKey;
-        using var http = new HttpClient { BaseAddress = new Uri(api), Timeout = TimeSpan.FromSeconds(30) };
-        http.DefaultRequestHeaders.Add(ApiHeaders.Key, key);
+        using var http = new ApiClient(settings.Api, settings.Key, StatusSettings.DefaultKey);
 
         if (settings.Vessel is { } imo)
             return await VesselAsync(http, imo, settings, cancellationToken).ConfigureAwait(false);
@@ -34,17 +28,17 @@ public sealed class StatusCommand(CliEnvironment environment) : AsyncCommand<Sta
         var path = $"attestations/{Uri.EscapeDataString(settings.Shipper!)}/{Uri.EscapeDataString(settings.Attestation!)}";
         if (settings.Version is { } version)
             path += "?version=" + version.ToString(CultureInfo.InvariantCulture);
-        var body = await GetAsync(http, path, cancellationToken).ConfigureAwait(false);
+        var body = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
         var answer = JsonSerializer.Deserialize<AttestationAnswer>(body, ResultJson.Options)
             ?? throw new IOException("The API answered an empty body.");
         if (settings.Format == OutputFormat.Json)
-            await WriteRawAsync(body, cancellationToken).ConfigureAwait(false);
+            await environment.WriteRawLineAsync(body, cancellationToken).ConfigureAwait(false);
         else
             StatusView.WriteAttestation(environment.Out, answer);
         return Attention(answer.Verdict) ? ExitCodes.AttentionNeeded : ExitCodes.Ok;
     }
 
-    private async Task<int> VesselAsync(HttpClient http, string imo, StatusSettings settings, CancellationToken cancellationToken)
+    private async Task<int> VesselAsync(ApiClient http, string imo, StatusSettings settings, CancellationToken cancellationToken)
     {
         var items = new List<VesselAttestation>();
         string? token = null;
@@ -56,7 +50,7 @@ public sealed class StatusCommand(CliEnvironment environment) : AsyncCommand<Sta
             if (settings.To is not null) query.Add("to=" + Uri.EscapeDataString(settings.To));
             if (token is not null) query.Add("continuationToken=" + Uri.EscapeDataString(token));
             var path = $"vessels/{Uri.EscapeDataString(imo)}/attestations" + (query.Count > 0 ? "?" + string.Join('&', query) : "");
-            var body = await GetAsync(http, path, cancellationToken).ConfigureAwait(false);
+            var body = await http.GetAsync(path, cancellationToken).ConfigureAwait(false);
             bodies.Add(body);
             var page = JsonSerializer.Deserialize<PagedAnswer<VesselAttestation>>(body, ResultJson.Options)
                 ?? throw new IOException("The API answered an empty body.");
@@ -66,62 +60,10 @@ public sealed class StatusCommand(CliEnvironment environment) : AsyncCommand<Sta
         while (token is not null);
 
         if (settings.Format == OutputFormat.Json)
-            await WriteRawAsync(JsonSerializer.Serialize(items, ResultJson.Options), cancellationToken).ConfigureAwait(false);
+            await environment.WriteRawLineAsync(JsonSerializer.Serialize(items, ResultJson.Options), cancellationToken).ConfigureAwait(false);
         else
             StatusView.WriteVessel(environment.Out, imo, items);
         return items.Any(i => Attention(i.Verdict)) ? ExitCodes.AttentionNeeded : ExitCodes.Ok;
-    }
-
-    private static async Task<string> GetAsync(HttpClient http, string path, CancellationToken cancellationToken)
-    {
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.GetAsync(new Uri(path, UriKind.Relative), cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new IOException($"The API at {http.BaseAddress} is not reachable ({e.Message}). Is the pipeline running (./run.sh)?", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new IOException($"The API at {http.BaseAddress} did not answer in time.", e);
-        }
-
-        using (response)
-        {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
-            if (response.IsSuccessStatusCode)
-                return body;
-            throw new UsageException(ProblemText(response.StatusCode, body));
-        }
-    }
-
-    /// <summary>The detail of a problem+json answer, or the status line.</summary>
-    private static string ProblemText(HttpStatusCode status, string body)
-    {
-        try
-        {
-            using var document = JsonDocument.Parse(body);
-            if (document.RootElement.TryGetProperty("detail", out var detail) && detail.GetString() is { Length: > 0 } text)
-                return $"{(int)status} {document.RootElement.GetProperty("title").GetString()}: {text}";
-        }
-        catch (JsonException)
-        {
-            // Not a problem document: fall back to the status.
-        }
-        catch (KeyNotFoundException)
-        {
-            // No title: fall back to the status.
-        }
-
-        return $"The API answered {(int)status} {status}.";
-    }
-
-    private async Task WriteRawAsync(string json, CancellationToken cancellationToken)
-    {
-        await using var stdout = new StreamWriter(environment.StandardOutput, leaveOpen: true);
-        await stdout.WriteLineAsync(json.AsMemory(), cancellationToken).ConfigureAwait(false);
     }
 
     private static bool Attention(Verdict verdict) => verdict is Verdict.Violation or Verdict.NeedsReview or Verdict.Rejected;

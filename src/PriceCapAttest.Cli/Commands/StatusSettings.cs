@@ -4,9 +4,9 @@ using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;
 
-public sealed class StatusSettings : CommandSettings
+public sealed class StatusSettings : ApiSettings
 {
-    public const string DefaultApi = "http://127.0.0.1:7071/api";
+    /// <summary>The local host's development key of the insurer role (the attestation and vessel routes).</summary>
     public const string DefaultKey = "local-insurer-key";
 
     [CommandOption("--shipper <ID>")]
@@ -33,19 +33,6 @@ public sealed class StatusSettings : CommandSettings
     [Description("With --vessel: last loading date (yyyy-MM-dd), inclusive.")]
     public string? To { get; init; }
 
-    [CommandOption("--api <URL>")]
-    [Description("Base address of the API. Default: PRICECAP_API, else " + DefaultApi + " (./run.sh).")]
-    public string? Api { get; init; }
-
-    [CommandOption("--key <KEY>")]
-    [Description("Insurer API key (x-functions-key). Default: PRICECAP_API_KEY, else the local development insurer key.")]
-    public string? Key { get; init; }
-
-    [CommandOption("-f|--format <FORMAT>")]
-    [Description("table (default) or json (the API's answer as it is).")]
-    [DefaultValue(OutputFormat.Table)]
-    public OutputFormat Format { get; init; } = OutputFormat.Table;
-
     public override ValidationResult Validate()
     {
         var byAttestation = Attestation is not null || Shipper is not null;
@@ -55,8 +42,6 @@ public sealed class StatusSettings : CommandSettings
             return ValidationResult.Error("--shipper and --attestation go together.");
         if (Version is < 1)
             return ValidationResult.Error("--version must be 1 or more.");
-        if (Api is not null && !Uri.TryCreate(Api, UriKind.Absolute, out _))
-            return ValidationResult.Error("--api must be an absolute URL, e.g. " + DefaultApi + ".");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }

@@ -36,6 +36,13 @@ public sealed class CliEnvironment
         ErrorIsTerminal = !Console.IsErrorRedirected,
     };
 
+    /// <summary>Writes <paramref name="json"/> and a newline to raw stdout (machine-readable output, not rendered).</summary>
+    public async Task WriteRawLineAsync(string json, CancellationToken cancellationToken)
+    {
+        await using var stdout = new StreamWriter(StandardOutput, leaveOpen: true);
+        await stdout.WriteLineAsync(json.AsMemory(), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>Width of tables written to a file or a pipe, which have no width of their own.</summary>
     public const int RedirectedWidth = 140;
 

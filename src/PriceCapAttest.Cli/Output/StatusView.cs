@@ -15,6 +15,7 @@ public static class StatusView
         var current = answer.Version == answer.CurrentVersion ? "current" : $"current is v{answer.CurrentVersion.ToString(CultureInfo.InvariantCulture)}";
         console.MarkupLine($"[bold]{Markup.Escape(answer.ShipperId)}/{Markup.Escape(answer.AttestationId ?? "-")}[/] v{version} of {answer.Versions.ToString(CultureInfo.InvariantCulture)} ({current}): {VerdictStyle.Markup(answer.Verdict)}");
         console.MarkupLine($"[grey]{Markup.Escape(answer.BlobPath)}, received {answer.ReceivedAt.ToString("u", CultureInfo.InvariantCulture)}, sha256 {Markup.Escape(answer.Sha256)}, schedule {Markup.Escape(answer.ScheduleVersion ?? "-")}[/]");
+        EvaluationView.Write(console, answer);
 
         if (answer.Regimes.Count > 0)
         {

@@ -45,6 +45,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<IngestionStore>();
         services.TryAddSingleton<AttestationRecordStore>();
         services.TryAddSingleton<ReceiptStore>();
+        services.TryAddSingleton<ReceiptReevaluationStore>();
         services.TryAddSingleton<AttestationIngestService>();
         services.TryAddSingleton<FailedIngestionRecorder>();
         services.TryAddSingleton<MissedUploadSweep>();

@@ -20,6 +20,7 @@ public sealed class AttestationQueryService(
     AttestationRecordStore records,
     EvaluationStore evaluations,
     ReceiptStore receipts,
+    ReceiptReevaluationStore receiptNotes,
     IAlertStatusReader alertStatus)
 {
     private readonly TableClient _vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);
@@ -116,12 +117,18 @@ public sealed class AttestationQueryService(
         return await PageAsync(_violations, filter, partition, token, size, ToViolation, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The receipt of <c>attestations/{shipperId}/{name}</c> (the container prefix is optional); null when none yet.</summary>
-    public Task<Receipt?> GetReceiptAsync(string blobPath, CancellationToken cancellationToken)
+    /// <summary>
+    /// The receipt of <c>attestations/{shipperId}/{name}</c> (the container prefix is optional) as written at ingest,
+    /// with the later re-evaluations of the attestations it recorded; null when none yet.
+    /// </summary>
+    public async Task<Receipt?> GetReceiptAsync(string blobPath, CancellationToken cancellationToken)
     {
         var path = DocumentPath.TryParse(blobPath)
             ?? throw new InvalidQueryException("blobPath", $"'{blobPath}' is not a document path: expected attestations/{{shipperId}}/{{name}}.");
-        return receipts.GetAsync(path.ShipperId, path.Name, cancellationToken);
+        var notes = receiptNotes.ListAsync(path.BlobPath, cancellationToken);
+        var receipt = await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false);
+        var reevaluations = await notes.ConfigureAwait(false);
+        return receipt is null ? null : receipt with { Reevaluations = reevaluations };
     }
 
     private static async Task<PagedAnswer<T>> PageAsync<T>(

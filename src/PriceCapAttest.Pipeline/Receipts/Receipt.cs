@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using PriceCapAttest.Domain.Results;
 
 namespace PriceCapAttest.Pipeline.Receipts;
@@ -32,7 +33,15 @@ public sealed record Receipt(
     ReceiptStatus Status,
     string? ScheduleVersion,
     string? Error,
-    IReadOnlyList<ReceiptAttestation> Attestations);
+    IReadOnlyList<ReceiptAttestation> Attestations)
+{
+    /// <summary>
+    /// Only in the API's answer (never in the stored receipt, the ingest-time snapshot): every later evaluation of
+    /// an attestation this document recorded, by re-screening for a new cap schedule.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyList<ReceiptReevaluation>? Reevaluations { get; init; }
+}
 
 /// <summary>
 /// One attestation of a receipt: its index in the file, id, verdict, errors, and where it was recorded

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Options;
+using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;
 using PriceCapAttest.Pipeline.ScheduleSource;
 
@@ -19,6 +20,7 @@ public sealed partial class RescreenRunner(
     EvaluationStore evaluations,
     VersionAlerts alerts,
     RescreenRunStore runs,
+    ReceiptReevaluationStore receiptNotes,
     BlobServiceClient blobs,
     IOptions<RescreenOptions> options,
     TimeProvider clock,
@@ -103,9 +105,11 @@ public sealed partial class RescreenRunner(
                         {
                             var current = examination.Current!;
                             var history = await evaluations.GetHistoryAsync(entry.ShipperId, entry.AttestationId, ct).ConfigureAwait(false);
+                            var change = examination.Change(history)!;
+                            await receiptNotes.RecordAsync(current.Version, change, ct).ConfigureAwait(false);
                             await evaluations.ProjectAsync(current.Version, current.Versions, ct).ConfigureAwait(false);
                             Interlocked.Add(ref alertsQueued, await alerts.PublishAsync(current.Version, ct).ConfigureAwait(false));
-                            changes.Add(examination.Change(history)!);
+                            changes.Add(change);
                             Interlocked.Increment(ref changed);
                             return;
                         }
@@ -119,9 +123,11 @@ public sealed partial class RescreenRunner(
                                 continue; // an ingest or another run wrote meanwhile: examine again
                             }
 
+                            var change = examination.Change()!;
+                            await receiptNotes.RecordAsync(replaced, change, ct).ConfigureAwait(false);
                             await evaluations.ProjectAsync(replaced, current.Versions, ct).ConfigureAwait(false);
                             Interlocked.Add(ref alertsQueued, await alerts.PublishAsync(replaced, ct).ConfigureAwait(false));
-                            changes.Add(examination.Change()!);
+                            changes.Add(change);
                             Interlocked.Increment(ref changed);
                             return;
                         }

@@ -29,7 +29,7 @@ public sealed partial class StorageInitializer(
     [
         StorageNames.Tables.Attestations, StorageNames.Tables.VesselIndex, StorageNames.Tables.Violations,
         StorageNames.Tables.Receipts, StorageNames.Tables.Alerts, StorageNames.Tables.Ingestions,
-        StorageNames.Tables.ScreeningIndex, StorageNames.Tables.Rescreens,
+        StorageNames.Tables.ScreeningIndex, StorageNames.Tables.Rescreens, StorageNames.Tables.ReceiptEvaluations,
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)

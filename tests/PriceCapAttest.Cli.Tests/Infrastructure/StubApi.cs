@@ -1,0 +1,89 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace PriceCapAttest.Cli.Tests.Infrastructure;
+
+/// <summary>
+/// A local HTTP server standing in for the pipeline's API: answers each "METHOD /api/path?query"
+/// with a fixed status and body, 404 otherwise, and keeps what it received.
+/// </summary>
+public sealed class StubApi : IAsyncDisposable
+{
+    private readonly HttpListener _listener = new();
+    private readonly Dictionary<string, (int Status, string ContentType, string Body)> _answers = new(StringComparer.Ordinal);
+    private readonly Task _serving;
+
+    public StubApi()
+    {
+        var port = FreePort();
+        Base = $"http://127.0.0.1:{port}/api";
+        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+        _listener.Start();
+        _serving = Task.Run(ServeAsync);
+    }
+
+    /// <summary>The base address to pass as --api.</summary>
+    public string Base { get; }
+
+    /// <summary>Each request: "METHOD path", its x-functions-key header and its body.</summary>
+    public ConcurrentQueue<(string Request, string? Key, string Body)> Received { get; } = new();
+
+    public StubApi Answer(string request, int status, string body, string contentType = "application/json")
+    {
+        lock (_answers) _answers[request] = (status, contentType, body);
+        return this;
+    }
+
+    /// <summary>A base address where nothing listens.</summary>
+    public static string Unreachable() => $"http://127.0.0.1:{FreePort()}/api";
+
+    private async Task ServeAsync()
+    {
+        while (_listener.IsListening)
+        {
+            HttpListenerContext context;
+            try
+            {
+                context = await _listener.GetContextAsync();
+            }
+            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
+            {
+                return;
+            }
+
+            using var reader = new StreamReader(context.Request.InputStream, Encoding.UTF8);
+            var body = await reader.ReadToEndAsync();
+            var request = $"{context.Request.HttpMethod} {context.Request.Url!.PathAndQuery}";
+            Received.Enqueue((request, context.Request.Headers["x-functions-key"], body));
+            (int Status, string ContentType, string Body) answer;
+            lock (_answers)
+            {
+                answer = _answers.TryGetValue(request, out var found) ? found : (404, "application/problem+json",
+                    """{"type":"about:blank","title":"Not found","status":404,"detail":"No such route.","instance":"/","errors":[]}""");
+            }
+
+            var bytes = Encoding.UTF8.GetBytes(answer.Body);
+            context.Response.StatusCode = answer.Status;
+            context.Response.ContentType = answer.ContentType;
+            context.Response.ContentLength64 = bytes.Length;
+            await context.Response.OutputStream.WriteAsync(bytes);
+            context.Response.Close();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var socket = new TcpListener(IPAddress.Loopback, 0);
+        socket.Start();
+        return ((IPEndPoint)socket.LocalEndpoint).Port;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _listener.Stop();
+        _listener.Close();
+        await _serving.ConfigureAwait(false);
+    }
+}
