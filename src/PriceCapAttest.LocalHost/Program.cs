@@ -30,13 +30,27 @@ builder.Services
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
 
-builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
+var openApiPath = builder.Configuration[OpenApiFile.Option];
+if (openApiPath is null)
+{
+    builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
+}
+else
+{
+    OpenApiFile.WebOnly(builder);
+}
 
 var app = builder.Build();
 // Problems the framework answers itself (405, a fault outside a route) are problem+json too.
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapPriceCapApi();
+
+if (openApiPath is not null)
+{
+    await OpenApiFile.WriteAsync(app, openApiPath).ConfigureAwait(false);
+    return 0;
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
