@@ -50,8 +50,18 @@ public sealed class HttpApi(ApiRequestDelegates api)
 
     /// <summary>The generated OpenAPI document, as checked in (docs/openapi.json, embedded); no key needed.</summary>
     [Function(RouteNames.GetOpenApiDocument)]
-    public Task<IActionResult> GetOpenApiDocument([HttpTrigger(Open, "get", Route = "openapi.json")] HttpRequest request) =>
-        Task.FromResult<IActionResult>(new FileStreamResult(OpenApiCopy.Open(), "application/json; charset=utf-8"));
+    public async Task<IActionResult> GetOpenApiDocument([HttpTrigger(Open, "get", Route = "openapi.json")] HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        var document = OpenApiCopy.Open();
+        await using (document.ConfigureAwait(false))
+        {
+            await document.CopyToAsync(request.HttpContext.Response.Body, request.HttpContext.RequestAborted).ConfigureAwait(false);
+        }
+
+        return new EmptyResult();
+    }
 
     /// <summary>Any other path under /api: a key of either role, then 404 problem+json (not the Functions host's empty 404).</summary>
     [Function(RouteNames.RouteNotFound)]
