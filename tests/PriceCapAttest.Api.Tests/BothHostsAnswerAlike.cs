@@ -42,7 +42,7 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         data.Add("schedule bad date", "GET", "schedule?asOf=yesterday", "insurer", 400);
         data.Add("replay one id", "POST", "alerts/replay?shipperId={shipperId}", "regulator", 400);
         data.Add("rescreen bad page size", "GET", "rescreens/20261201T090000000Z-00000000?pageSize=x", "regulator", 400);
-        data.Add("dry run no body", "POST", "rescreens/dry-run", "regulator", 400);
+        data.Add("dry run no body", "POST", "rescreens/dry-run?body=none", "regulator", 400);
         data.Add("unknown attestation", "GET", "attestations/{shipperId}/NO-SUCH-ID", "insurer", 404);
         data.Add("unknown receipt", "GET", "receipts/attestations/{shipperId}/never-uploaded.json", "insurer", 404);
         data.Add("unknown run", "GET", "rescreens/20261201T090000000Z-00000000", "regulator", 404);
@@ -107,9 +107,10 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
             request.Headers.Add("x-functions-key", value);
         }
 
-        if (uri.StartsWith("rescreens/dry-run", StringComparison.Ordinal) && key == "regulator" && method == "POST" && !uri.Contains('?', StringComparison.Ordinal))
+        if (uri == "rescreens/dry-run")
         {
-            request.Content = new StringContent("", System.Text.Encoding.UTF8, "application/json");
+            // The schedule in force, proposed again: changes nothing.
+            request.Content = new StringContent(PriceCapAttest.Domain.Schedule.CapScheduleLoader.DefaultJson(), System.Text.Encoding.UTF8, "application/json");
         }
 
         using var response = await client.SendAsync(request);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.OpenApi;
 using PriceCapAttest.Api.Problems;
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Domain.Schedule;
@@ -33,7 +34,17 @@ public static class RescreenRoutes
             "The proposed cap schedule (JSON) as the body; writes nothing. A schedule the pipeline would refuse is 400 with every problem.",
             [400])
         {
-            Document = route => route.Accepts<System.Text.Json.JsonElement>("application/json"),
+            // Documented only: Accepts metadata would make routing refuse a request of another content type.
+            Document = route => route.AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                operation.RequestBody = new OpenApiRequestBody
+                {
+                    Required = true,
+                    Description = $"The proposed cap schedule (the format of config/cap-schedule.json), at most {MaxScheduleChars} characters.",
+                    Content = new Dictionary<string, OpenApiMediaType> { ["application/json"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.Object } } },
+                };
+                return Task.CompletedTask;
+            }),
         },
     ];
 
