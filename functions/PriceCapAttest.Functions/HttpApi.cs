@@ -1,100 +1,80 @@
-using System.Net;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
-using Microsoft.Azure.Functions.Worker.Http;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Api.Hosting;
+using PriceCapAttest.Api.Routes;
+using Route = PriceCapAttest.Api.Routes;
 
 namespace PriceCapAttest.Functions;
 
 /// <summary>
-/// The insurer and regulator API (route prefix <c>api</c> from host.json, function keys). Each route hands its
-/// inputs to <see cref="PriceCapApi"/>, which the local host serves too, and writes back its answer.
-/// Roles: a function key opens only its own function, so insurers get keys of the insurer functions and regulators
-/// of <c>GetViolations</c> and <c>ReplayFailedAlerts</c> (docs/security.md). When App Service authentication is on, the caller's principal
-/// (<see cref="ClientPrincipal.Header"/>) must also carry the function's Entra ID app role, else 403.
+/// The API on Azure Functions (route prefix <c>api</c> from host.json): each function is one route of
+/// <see cref="ApiRoutes"/>, served by its request delegate on the request's HttpContext (ASP.NET Core integration), so
+/// both hosts answer alike. The functions are anonymous for the Functions host: the route's own key check (keys of
+/// the <c>ApiKeys</c> settings, and the App Service principal's app role when present) answers 401/403 as the local
+/// host does (docs/security.md).
 /// </summary>
-public sealed class HttpApi(PriceCapApi api)
+public sealed class HttpApi(ApiRequestDelegates api)
 {
-    [Function("GetAttestation")]
-    public async Task<HttpResponseData> GetAttestation(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "attestations/{shipperId}/{attestationId}")] HttpRequestData request,
-        string shipperId, string attestationId) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetAttestationAsync(
-            shipperId, attestationId, request.Query["version"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    private const AuthorizationLevel Open = AuthorizationLevel.Anonymous;
 
-    [Function("GetVesselAttestations")]
-    public async Task<HttpResponseData> GetVesselAttestations(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "vessels/{imo}/attestations")] HttpRequestData request,
-        string imo) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetVesselAttestationsAsync(
-            imo, request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
-            Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetAttestation)]
+    public Task<IActionResult> GetAttestation([HttpTrigger(Open, "get", Route = Route.AttestationRoutes.AttestationPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetAttestation, request, context);
 
-    [Function("GetViolations")]
-    public async Task<HttpResponseData> GetViolations(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "violations")] HttpRequestData request) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetViolationsAsync(
-            request.Query["regime"], request.Query["from"], request.Query["to"], request.Query["continuationToken"], request.Query["pageSize"],
-            Header(request, "Accept"), Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetVesselAttestations)]
+    public Task<IActionResult> GetVesselAttestations([HttpTrigger(Open, "get", Route = Route.AttestationRoutes.VesselPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetVesselAttestations, request, context);
 
-    [Function("GetReceipt")]
-    public async Task<HttpResponseData> GetReceipt(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "receipts/{*blobPath}")] HttpRequestData request,
-        string blobPath) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetReceiptAsync(
-            blobPath, Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetReceipt)]
+    public Task<IActionResult> GetReceipt([HttpTrigger(Open, "get", Route = Route.AttestationRoutes.ReceiptPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetReceipt, request, context);
 
-    [Function("GetSchedule")]
-    public async Task<HttpResponseData> GetSchedule(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "schedule")] HttpRequestData request) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Insurer) ?? await api.GetScheduleAsync(
-            request.Query["asOf"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetViolations)]
+    public Task<IActionResult> GetViolations([HttpTrigger(Open, "get", Route = Route.ViolationRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetViolations, request, context);
 
-    [Function("ReplayFailedAlerts")]
-    public async Task<HttpResponseData> ReplayFailedAlerts(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "alerts/replay")] HttpRequestData request) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.ReplayFailedAlertsAsync(
-            request.Query["shipperId"], request.Query["attestationId"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetSchedule)]
+    public Task<IActionResult> GetSchedule([HttpTrigger(Open, "get", Route = Route.ScheduleRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetSchedule, request, context);
 
-    [Function("GetRescreens")]
-    public async Task<HttpResponseData> GetRescreens(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rescreens")] HttpRequestData request) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetRescreensAsync(
-            Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.ReplayFailedAlerts)]
+    public Task<IActionResult> ReplayFailedAlerts([HttpTrigger(Open, "post", Route = Route.AlertRoutes.ReplayPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.ReplayFailedAlerts, request, context);
 
-    [Function("GetRescreen")]
-    public async Task<HttpResponseData> GetRescreen(
-        [HttpTrigger(AuthorizationLevel.Function, "get", Route = "rescreens/{runId}")] HttpRequestData request,
-        string runId) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.GetRescreenAsync(
-            runId, request.Query["continuationToken"], request.Query["pageSize"], Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetRescreens)]
+    public Task<IActionResult> GetRescreens([HttpTrigger(Open, "get", Route = Route.RescreenRoutes.RunsPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetRescreens, request, context);
 
-    [Function("DryRunRescreen")]
-    public async Task<HttpResponseData> DryRunRescreen(
-        [HttpTrigger(AuthorizationLevel.Function, "post", Route = "rescreens/dry-run")] HttpRequestData request) =>
-        await WriteAsync(request, Refusal(request, ApiRole.Regulator) ?? await api.DryRunAsync(
-            await request.ReadAsStringAsync().ConfigureAwait(false), Instance(request), request.FunctionContext.CancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+    [Function(RouteNames.GetRescreen)]
+    public Task<IActionResult> GetRescreen([HttpTrigger(Open, "get", Route = Route.RescreenRoutes.RunPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetRescreen, request, context);
 
-    private static string Instance(HttpRequestData request) => request.Url.AbsolutePath;
+    [Function(RouteNames.DryRunRescreen)]
+    public Task<IActionResult> DryRunRescreen([HttpTrigger(Open, "post", Route = Route.RescreenRoutes.DryRunPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.DryRunRescreen, request, context);
 
-    /// <summary>403 when App Service authentication passed a principal without the route's role; else null.</summary>
-    private static ApiResponse? Refusal(HttpRequestData request, ApiRole role) =>
-        Header(request, ClientPrincipal.Header) is { } principal && !ClientPrincipal.HasRole(principal, role)
-            ? PriceCapApi.Forbidden(role, Instance(request))
-            : null;
+    [Function(RouteNames.GetHealth)]
+    public Task<IActionResult> GetHealth([HttpTrigger(Open, "get", Route = Route.HealthRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetHealth, request, context);
 
-    private static string? Header(HttpRequestData request, string name) =>
-        request.Headers.TryGetValues(name, out var values) ? string.Join(", ", values) : null;
-
-    private static async Task<HttpResponseData> WriteAsync(HttpRequestData request, ApiResponse answer)
+    /// <summary>The generated OpenAPI document, as checked in (docs/openapi.json, embedded); no key needed.</summary>
+    [Function(RouteNames.GetOpenApiDocument)]
+    public async Task<IActionResult> GetOpenApiDocument([HttpTrigger(Open, "get", Route = "openapi.json")] HttpRequest request)
     {
-        var response = request.CreateResponse((HttpStatusCode)answer.Status);
-        response.Headers.Add("Content-Type", answer.ContentType);
-        foreach (var (name, value) in answer.ExtraHeaders)
+        ArgumentNullException.ThrowIfNull(request);
+        request.HttpContext.Response.ContentType = "application/json; charset=utf-8";
+        var document = OpenApiCopy.Open();
+        await using (document.ConfigureAwait(false))
         {
-            response.Headers.Add(name, value);
+            await document.CopyToAsync(request.HttpContext.Response.Body, request.HttpContext.RequestAborted).ConfigureAwait(false);
         }
 
-        await response.WriteStringAsync(answer.Body).ConfigureAwait(false);
-        return response;
+        return new EmptyResult();
+    }
+
+    /// <summary>Any other path under /api: a key of either role, then 404 problem+json (not the Functions host's empty 404).</summary>
+    [Function(RouteNames.RouteNotFound)]
+    public Task<IActionResult> RouteNotFound([HttpTrigger(Open, "get", "post", "put", "patch", "delete", Route = "{*path}")] HttpRequest request, FunctionContext context) => Serve(RouteNames.RouteNotFound, request, context);
+
+    /// <summary>
+    /// The request delegate writes the whole answer; the empty result tells the integration there is nothing more
+    /// to write. Route values come from the trigger's binding data (the Functions host matched the route).
+    /// </summary>
+    private async Task<IActionResult> Serve(string route, HttpRequest request, FunctionContext context)
+    {
+        await api.InvokeAsync(route, request.HttpContext, name =>
+            context.BindingContext.BindingData.TryGetValue(name, out var value) ? value?.ToString() : null).ConfigureAwait(false);
+        return new EmptyResult();
     }
 }

@@ -1,14 +1,11 @@
 using Microsoft.Azure.Functions.Worker.Builder;
 using Microsoft.Extensions.Hosting;
-using PriceCapAttest.Pipeline.Alerts;
-using PriceCapAttest.Pipeline.Api;
-using PriceCapAttest.Pipeline.DependencyInjection;
+using PriceCapAttest.Functions;
 
 var builder = FunctionsApplication.CreateBuilder(args);
-builder.Services
-    .AddPriceCapPipeline(builder.Configuration)
-    .AddPriceCapAlerts(builder.Configuration)
-    .AddPriceCapApi();
+// HTTP functions get the ASP.NET Core HttpContext, so they serve the same request delegates as the local host.
+builder.ConfigureFunctionsWebApplication();
+builder.Services.AddPriceCapFunctions(builder.Configuration);
 
 using var app = builder.Build();
 await app.RunAsync().ConfigureAwait(false);

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using PriceCapAttest.Api.Security;
 
 namespace PriceCapAttest.LocalHost;
 
@@ -34,12 +35,4 @@ public sealed class LocalHostOptions
 
     /// <summary>The single key of earlier versions; refused at start-up in favour of <see cref="ApiKeys"/>.</summary>
     public string? ApiKey { get; set; }
-}
-
-/// <summary>Section <c>LocalHost:ApiKeys</c>: the keys of each role (several, so a key can be rotated).</summary>
-public sealed class ApiKeyOptions
-{
-    public List<string> Insurer { get; set; } = [];
-
-    public List<string> Regulator { get; set; } = [];
 }

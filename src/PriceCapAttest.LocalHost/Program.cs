@@ -1,8 +1,8 @@
 using Microsoft.Extensions.Options;
 using PriceCapAttest.LocalHost;
-using PriceCapAttest.LocalHost.Http;
 using PriceCapAttest.Pipeline.Alerts;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Api.Hosting;
+using PriceCapAttest.Api.Routes;
 using PriceCapAttest.Pipeline.DependencyInjection;
 
 // One process: the WebJobs host (blob and queue triggers) and Kestrel (the HTTP API), sharing one container.
@@ -26,20 +26,36 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => l
 builder.Services
     .AddPriceCapPipeline(builder.Configuration)
     .AddPriceCapAlerts(builder.Configuration)
-    .AddPriceCapApi();
+    .AddPriceCapHttpApi(builder.Configuration.GetSection($"{LocalHostOptions.Section}:ApiKeys"));
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
 
-builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
+var openApiPath = builder.Configuration[OpenApiFile.Option];
+if (openApiPath is null)
+{
+    builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
+}
+else
+{
+    OpenApiFile.WebOnly(builder);
+}
 
 var app = builder.Build();
-app.UseMiddleware<ApiKeyMiddleware>();
+// Problems the framework answers itself (405, a fault outside a route) are problem+json too.
+app.UseExceptionHandler();
+app.UseStatusCodePages();
 app.MapPriceCapApi();
+
+if (openApiPath is not null)
+{
+    await OpenApiFile.WriteAsync(app, openApiPath).ConfigureAwait(false);
+    return 0;
+}
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.Urls;
-    app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix})", urls, ApiEndpoints.Prefix);
+    app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix})", urls, ApiRoutes.Prefix);
 });
 
 try

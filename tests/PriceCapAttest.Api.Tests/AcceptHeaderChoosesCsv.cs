@@ -1,4 +1,4 @@
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Api.Routes;
 
 namespace PriceCapAttest.Api.Tests;
 
@@ -17,5 +17,5 @@ public sealed class AcceptHeaderChoosesCsv
     [InlineData("application/json, text/csv", false)]
     [InlineData("text/csv;q=0", false)]
     [InlineData("not a media type", false)]
-    public void For(string? accept, bool csv) => Assert.Equal(csv, PriceCapApi.WantsCsv(accept));
+    public void For(string? accept, bool csv) => Assert.Equal(csv, ApiInput.WantsCsv(accept));
 }

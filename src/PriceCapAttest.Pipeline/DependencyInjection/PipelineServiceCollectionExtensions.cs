@@ -51,6 +51,7 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<MissedUploadSweep>();
         services.TryAddSingleton<AttestationQueryService>();
         services.TryAddSingleton<ScheduleQueryService>();
+        services.TryAddSingleton<HealthQueryService>();
         services.TryAddSingleton<VersionAlerts>();
         services.TryAddSingleton<ScreeningIndex>();
         services.TryAddSingleton<EvaluationStore>();

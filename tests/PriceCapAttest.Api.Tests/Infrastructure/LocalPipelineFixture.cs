@@ -220,6 +220,24 @@ public class LocalPipelineFixture : IAsyncLifetime
         return new RecordedDocument(shipper, attestationId, $"attestations/{shipper}/{name}");
     }
 
+    /// <summary>The settings of the Functions app over the same storage, keys (section ApiKeys) and alert routes.</summary>
+    public IDictionary<string, string?> HostSettings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
+            ["ApiKeys:Insurer:0"] = InsurerKey,
+            ["ApiKeys:Regulator:0"] = RegulatorKey,
+            ["Alerts:SigningSecret"] = SigningSecret,
+        };
+        foreach (var regime in Regimes)
+        {
+            settings[$"Alerts:Routes:{regime}:0"] = new Uri(Inbox.BaseAddress, "/" + regime.ToLowerInvariant()).AbsoluteUri;
+        }
+
+        return settings;
+    }
+
     /// <summary>Further settings of the local host process, applied over the standard ones (a derived fixture).</summary>
     protected virtual void Configure(IDictionary<string, string?> environment)
     {

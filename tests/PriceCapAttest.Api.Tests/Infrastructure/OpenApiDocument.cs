@@ -6,7 +6,7 @@ using Json.Schema;
 namespace PriceCapAttest.Api.Tests.Infrastructure;
 
 /// <summary>
-/// docs/openapi.json, read once: its paths and operations, and its component schemas as JSON Schema 2020-12
+/// docs/openapi.json (generated from the routes), read once: its paths and operations, and its component schemas as JSON Schema 2020-12
 /// (OpenAPI 3.1 schemas are JSON Schema; the component references are turned into <c>$defs</c> references).
 /// </summary>
 internal static class OpenApiDocument
@@ -20,11 +20,14 @@ internal static class OpenApiDocument
 
     public static JsonObject Root => Document.Value;
 
-    /// <summary>Every (path, method) of the document, e.g. ("/violations", "get").</summary>
+    /// <summary>Every keyed (path, method) of the document, the path under /api, e.g. ("/violations", "get").</summary>
     public static IReadOnlyList<(string Path, string Method)> Operations =>
-        [.. Root["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject().Select(m => (p.Key, m.Key)))];
+        [.. Root["paths"]!.AsObject()
+            .SelectMany(p => p.Value!.AsObject().Where(m => m.Value!["security"] is not null).Select(m => (p.Key[Prefix.Length..], m.Key)))];
 
-    public static JsonObject Operation(string path, string method) => Root["paths"]![path]![method]!.AsObject();
+    public static JsonObject Operation(string path, string method) => Root["paths"]![Prefix + path]![method]!.AsObject();
+
+    private const string Prefix = "/api";
 
     /// <summary>The component name of the schema documented for a status and media type of an operation.</summary>
     public static string ResponseSchemaName(string path, string method, int status, string mediaType)

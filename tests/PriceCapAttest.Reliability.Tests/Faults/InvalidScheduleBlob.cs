@@ -50,9 +50,8 @@ public sealed class InvalidScheduleBlob(Emulator emulator) : IClassFixture<Emula
         Assert.NotEmpty(status.LastError.Problems);
         Assert.All(status.LastError.Problems, p => Assert.False(string.IsNullOrWhiteSpace(p)));
 
-        var answer = await pipeline.Api.GetScheduleAsync(null, "/api/schedule", CancellationToken.None);
-        Assert.Equal(200, answer.Status);
-        using var json = JsonDocument.Parse(answer.Body);
+        var answer = await pipeline.ScheduleQueries.GetScheduleAsync((string?)null, CancellationToken.None);
+        using var json = JsonDocument.Parse(JsonSerializer.Serialize(answer, PriceCapAttest.Domain.Results.ResultJson.Options));
         Assert.Equal("reliability-1", json.RootElement.GetProperty("scheduleVersion").GetString());
         var lastError = json.RootElement.GetProperty("status").GetProperty("lastError");
         Assert.Equal(status.LastError.Problems, lastError.GetProperty("problems").EnumerateArray().Select(p => p.GetString()));

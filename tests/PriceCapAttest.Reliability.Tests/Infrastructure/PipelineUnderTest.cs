@@ -10,7 +10,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Alerts;
-using PriceCapAttest.Pipeline.Api;
 using PriceCapAttest.Pipeline.DependencyInjection;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Queries;
@@ -22,7 +21,7 @@ using PriceCapAttest.Pipeline.Storage;
 namespace PriceCapAttest.Reliability.Tests.Infrastructure;
 
 /// <summary>
-/// The pipeline as the hosts wire it (AddPriceCapPipeline + AddPriceCapAlerts + AddPriceCapApi, options validated
+/// The pipeline as the hosts wire it (AddPriceCapPipeline + AddPriceCapAlerts, options validated
 /// at start-up), with the REAL alert publisher and dispatcher, on one <see cref="Emulator"/>, with storage clients
 /// that give up quickly and a clock of the test's choosing. Storage names are the production ones, so the CLI
 /// (which knows only those) works on the same data.
@@ -48,7 +47,9 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
     public ReceiptStore Receipts => Get<ReceiptStore>();
     public AttestationRecordStore Records => Get<AttestationRecordStore>();
     public ICapScheduleProvider Schedule => Get<ICapScheduleProvider>();
-    public PriceCapApi Api => Get<PriceCapApi>();
+    public AttestationQueryService Queries => Get<AttestationQueryService>();
+
+    public ScheduleQueryService ScheduleQueries => Get<ScheduleQueryService>();
     public BlobServiceClient Blobs => Get<BlobServiceClient>();
     public TableServiceClient Tables => Get<TableServiceClient>();
 
@@ -90,7 +91,7 @@ internal sealed class PipelineUnderTest : IAsyncDisposable
         services.AddSingleton(typeof(ILogger<>), typeof(NullLogger<>));
         services.AddSingleton(clock ?? TimeProvider.System);
         services.AddSingleton(new StorageClients(emulator.Blobs(), emulator.Queues(), emulator.Tables()));
-        services.AddPriceCapPipeline(configuration).AddPriceCapAlerts(configuration).AddPriceCapApi();
+        services.AddPriceCapPipeline(configuration).AddPriceCapAlerts(configuration);
 
         var provider = services.BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true });
         provider.GetRequiredService<IStartupValidator>().Validate();

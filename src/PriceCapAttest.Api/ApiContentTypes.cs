@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Pipeline.Api;
+namespace PriceCapAttest.Api;
 
 /// <summary>The media types the API answers with.</summary>
 public static class ApiContentTypes

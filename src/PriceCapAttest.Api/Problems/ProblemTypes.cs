@@ -1,6 +1,6 @@
-namespace PriceCapAttest.Pipeline.Api;
+namespace PriceCapAttest.Api.Problems;
 
-/// <summary>The RFC 9457 problem types the API answers with (documented in docs/openapi.json).</summary>
+/// <summary>The RFC 9457 problem types the API answers with (generated into docs/openapi.json).</summary>
 public static class ProblemTypes
 {
     public const string InvalidParameter = "urn:pricecapattest:problem:invalid-parameter";

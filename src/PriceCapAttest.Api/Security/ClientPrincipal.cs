@@ -1,17 +1,7 @@
 using System.Text;
 using System.Text.Json;
 
-namespace PriceCapAttest.Pipeline.Api;
-
-/// <summary>
-/// Who may call a route. Insurers read attestations, vessels, receipts and the schedule; regulators read violations
-/// (and replay alerts). A key or principal of one role never opens the other's routes (403).
-/// </summary>
-public enum ApiRole
-{
-    Insurer,
-    Regulator,
-}
+namespace PriceCapAttest.Api.Security;
 
 /// <summary>
 /// The App Service authentication (Easy Auth) principal: when it is on, App Service puts the caller's claims, Base64

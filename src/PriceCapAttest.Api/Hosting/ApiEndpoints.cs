@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using PriceCapAttest.Api.Problems;
+using PriceCapAttest.Api.Routes;
+using PriceCapAttest.Api.Security;
+using Scalar.AspNetCore;
+
+namespace PriceCapAttest.Api.Hosting;
+
+/// <summary>Maps the API on ASP.NET Core routing (the local host; the Functions app's test host).</summary>
+public static class ApiEndpoints
+{
+    public const string OpenApiPath = ApiRoutes.Prefix + "/openapi.json";
+    public const string DocsPath = ApiRoutes.Prefix + "/docs";
+
+    /// <summary>Any other path: a key of either role, then 404.</summary>
+    public static ApiRoute NotFoundRoute { get; } = new(
+        RouteNames.RouteNotFound, HttpMethods.Get, "{*path}", null, NotFound, "Service", "No such route", "", []);
+
+    /// <summary>The filters of a route, outermost first: the key check (keyed routes and unknown paths), then faults.</summary>
+    public static IEnumerable<IEndpointFilter> Filters(ApiRoute route)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        if (route.Role is not null || route.Name == RouteNames.RouteNotFound)
+        {
+            yield return new ApiKeyFilter(route.Role);
+        }
+
+        yield return new FaultFilter();
+    }
+
+    /// <summary>Every route of <see cref="ApiRoutes.All"/> under /api, the OpenAPI document, the reference page, and the 404 of any other path.</summary>
+    public static IEndpointRouteBuilder MapPriceCapApi(this IEndpointRouteBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        var api = app.MapGroup(ApiRoutes.Prefix);
+        foreach (var route in ApiRoutes.All)
+        {
+            var endpoint = api.MapMethods(route.Pattern, [route.Method], route.Handler)
+                .WithName(route.Name)
+                .WithTags(route.Tag)
+                .WithSummary(route.Summary)
+                .WithDescription(route.Description);
+            foreach (var filter in Filters(route))
+            {
+                endpoint.AddEndpointFilter(filter);
+            }
+
+            var problems = route.Problems.Concat(route.Role is null ? [] : [401, 403]).Append(500);
+            foreach (var status in problems.Order())
+            {
+                endpoint.ProducesProblem(status);
+            }
+
+            if (route.Role is { } role)
+            {
+                endpoint.WithMetadata(new ApiRoleMetadata(role));
+            }
+
+            route.Document?.Invoke(endpoint);
+        }
+
+        app.MapOpenApi(OpenApiPath);
+        app.MapScalarApiReference(DocsPath, options => options
+            .WithTitle("PriceCapAttest API")
+            .WithOpenApiRoutePattern(OpenApiPath));
+        var fallback = app.MapFallback("/{**path}", NotFound).ExcludeFromDescription();
+        foreach (var filter in Filters(NotFoundRoute))
+        {
+            fallback.AddEndpointFilter(filter);
+        }
+
+        return app;
+    }
+
+    private static ProblemHttpResult NotFound(HttpContext context) => Problem.RouteNotFound(context);
+}

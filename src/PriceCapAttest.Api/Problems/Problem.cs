@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using PriceCapAttest.Api.Security;
+using PriceCapAttest.Pipeline.Api;
+
+namespace PriceCapAttest.Api.Problems;
+
+/// <summary>
+/// The RFC 9457 answers of the API, as the framework's problem details: each with its <see cref="ProblemTypes"/> URI,
+/// the request path as instance, and on bad input an <c>errors</c> extension naming each invalid parameter.
+/// </summary>
+public static class Problem
+{
+    /// <summary>The extension that lists the <see cref="FieldError"/>s of a 400.</summary>
+    public const string ErrorsExtension = "errors";
+
+    public static ProblemHttpResult InvalidParameter(HttpContext context, string field, string detail) =>
+        Invalid(context, "Invalid request parameter", detail, [new FieldError(field, detail)]);
+
+    public static ProblemHttpResult Invalid(HttpContext context, string title, string detail, IReadOnlyList<FieldError> errors) =>
+        Create(context, 400, ProblemTypes.InvalidParameter, title, detail, errors);
+
+    public static ProblemHttpResult NotFound(HttpContext context, string detail) =>
+        Create(context, 404, ProblemTypes.NotFound, "Not found", detail);
+
+    public static ProblemHttpResult RouteNotFound(HttpContext context) =>
+        NotFound(context, $"'{Instance(context)}' is not a route of this API; see /api/openapi.json.");
+
+    public static ProblemHttpResult Unauthorized(HttpContext context) => Create(context, 401, ProblemTypes.Unauthorized, "Unauthorized",
+        $"A valid API key is required in the '{ApiHeaders.Key}' header (or the '{ApiHeaders.KeyQuery}' query parameter).");
+
+    public static ProblemHttpResult Forbidden(HttpContext context, ApiRole required) => Create(context, 403, ProblemTypes.Forbidden, "Forbidden",
+        $"This route is for the {required.ToString().ToLowerInvariant()} role; the key given belongs to another role.");
+
+    public static ProblemHttpResult Internal(HttpContext context) => Create(context, 500, ProblemTypes.Internal, "Internal error",
+        "The request could not be served because of a fault on the server side; try again later.");
+
+    /// <summary>The problem type URI of a status the API answers (for problems the framework writes itself).</summary>
+    public static string? TypeOf(int status) => status switch
+    {
+        400 => ProblemTypes.InvalidParameter,
+        401 => ProblemTypes.Unauthorized,
+        403 => ProblemTypes.Forbidden,
+        404 => ProblemTypes.NotFound,
+        >= 500 => ProblemTypes.Internal,
+        _ => null,
+    };
+
+    public static string Instance(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Request.PathBase.Add(context.Request.Path).Value ?? "/";
+    }
+
+    private static ProblemHttpResult Create(
+        HttpContext context, int status, string type, string title, string detail, IReadOnlyList<FieldError>? errors = null) =>
+        TypedResults.Problem(
+            detail, Instance(context), status, title, type,
+            errors is null ? null : new Dictionary<string, object?> { [ErrorsExtension] = errors });
+}

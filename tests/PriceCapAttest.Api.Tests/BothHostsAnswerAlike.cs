@@ -1,0 +1,159 @@
+using System.Globalization;
+using System.Net;
+using System.Text.Json.Nodes;
+using PriceCapAttest.Api.Routes;
+using PriceCapAttest.Api.Tests.Infrastructure;
+
+namespace PriceCapAttest.Api.Tests;
+
+/// <summary>
+/// Every route × case (no key 401, other role 403, bad input 400, unknown 404, success 200) sent to the local host
+/// process and to the Functions app's HTTP functions (on a test server, same storage and keys): both answer the same
+/// status, content type, continuation header and body (the schedule source's load and check times aside).
+/// </summary>
+[Collection(LocalPipelineCollection.Name)]
+public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsyncLifetime
+{
+    private static readonly string[] Moments = ["loadedAt", "lastCheckedAt"];
+
+    private FunctionsAppServer _functions = null!;
+
+    /// <summary>(case, method, path under /api with {shipperId} {attestationId} {blobPath}, key: insurer/regulator/none/wrong, status).</summary>
+    public static TheoryData<string, string, string, string, int> Cases()
+    {
+        var data = new TheoryData<string, string, string, string, int>();
+        foreach (var route in ApiRoutes.All.Where(r => r.Role is not null))
+        {
+            var path = Sample(route);
+            var own = route.Role!.Value.ToString().ToLowerInvariant();
+            var other = own == "insurer" ? "regulator" : "insurer";
+            data.Add($"{route.Name} no key", route.Method, path, "none", 401);
+            data.Add($"{route.Name} wrong key", route.Method, path, "wrong", 401);
+            data.Add($"{route.Name} other role", route.Method, path, other, 403);
+            if (route.Name != RouteNames.GetRescreen)
+            {
+                data.Add($"{route.Name} success", route.Method, path, own, 200);
+            }
+        }
+
+        data.Add("attestation bad version", "GET", "attestations/{shipperId}/{attestationId}?version=abc", "insurer", 400);
+        data.Add("vessel bad imo", "GET", "vessels/1234568/attestations", "insurer", 400);
+        data.Add("violations no regime", "GET", "violations", "regulator", 400);
+        data.Add("schedule bad date", "GET", "schedule?asOf=yesterday", "insurer", 400);
+        data.Add("replay one id", "POST", "alerts/replay?shipperId={shipperId}", "regulator", 400);
+        data.Add("rescreen bad page size", "GET", "rescreens/20261201T090000000Z-00000000?pageSize=x", "regulator", 400);
+        data.Add("dry run no body", "POST", "rescreens/dry-run?body=none", "regulator", 400);
+        data.Add("unknown attestation", "GET", "attestations/{shipperId}/NO-SUCH-ID", "insurer", 404);
+        data.Add("unknown receipt", "GET", "receipts/attestations/{shipperId}/never-uploaded.json", "insurer", 404);
+        data.Add("unknown run", "GET", "rescreens/20261201T090000000Z-00000000", "regulator", 404);
+        data.Add("unknown route", "GET", "no-such-route", "regulator", 404);
+        data.Add("unknown route no key", "GET", "no-such-route", "none", 401);
+        data.Add("csv export", "GET", "violations?regime=EU&accept=csv", "regulator", 200);
+        data.Add("health", "GET", "health", "none", 200);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public async Task The_Same_Answer_From_Both_Hosts(string @case, string method, string path, string key, int status)
+    {
+        var sample = await pipeline.RecordedSampleAsync();
+        var uri = path.Replace("{shipperId}", Uri.EscapeDataString(sample.ShipperId), StringComparison.Ordinal)
+            .Replace("{attestationId}", Uri.EscapeDataString(sample.AttestationId), StringComparison.Ordinal)
+            .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal);
+        var local = await Answer(pipeline.Anonymous, method, uri, key);
+        var functions = await Answer(_functions.Client, method, uri, key);
+
+        Assert.True(local.Status == status, $"{@case}: the local host answered {local.Status} {local.Body}");
+        Assert.Equal(local.Status, functions.Status);
+        Assert.Equal(local.ContentType, functions.ContentType);
+        Assert.Equal(local.Continuation, functions.Continuation);
+        Assert.Equal(local.Body, functions.Body);
+        if (status >= 400)
+        {
+            Assert.Equal("application/problem+json", local.ContentType);
+            Assert.StartsWith("urn:pricecapattest:problem:", JsonNode.Parse(local.Body)!["type"]!.GetValue<string>(), StringComparison.Ordinal);
+        }
+    }
+
+    public async Task InitializeAsync() => _functions = await FunctionsAppServer.StartAsync(pipeline.HostSettings());
+
+    public async Task DisposeAsync() => await _functions.DisposeAsync();
+
+    private static string Sample(ApiRoute route) => route.Pattern
+        .Replace("{*blobPath}", "{blobPath}", StringComparison.Ordinal)
+        .Replace("{imo}", "9074729", StringComparison.Ordinal)
+        .Replace("{runId}", "20261201T090000000Z-00000000", StringComparison.Ordinal)
+        + (route.Name == RouteNames.GetViolations ? "?regime=EU" : "");
+
+    private static async Task<(int Status, string? ContentType, string? Continuation, string Body)> Answer(HttpClient client, string method, string uri, string key)
+    {
+        var csv = uri.EndsWith("&accept=csv", StringComparison.Ordinal);
+        using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(csv ? uri[..^"&accept=csv".Length] : uri, UriKind.Relative));
+        if (csv)
+        {
+            request.Headers.Add("Accept", "text/csv");
+        }
+
+        var value = key switch
+        {
+            "insurer" => LocalPipelineFixture.InsurerKey,
+            "regulator" => LocalPipelineFixture.RegulatorKey,
+            "wrong" => "not-a-key-of-anyone",
+            _ => null,
+        };
+        if (value is not null)
+        {
+            request.Headers.Add("x-functions-key", value);
+        }
+
+        if (uri == "rescreens/dry-run")
+        {
+            // The schedule in force, proposed again: changes nothing.
+            request.Content = new StringContent(PriceCapAttest.Domain.Schedule.CapScheduleLoader.DefaultJson(), System.Text.Encoding.UTF8, "application/json");
+        }
+
+        using var response = await client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        var continuation = response.Headers.TryGetValues("x-continuation-token", out var values) ? string.Join(",", values) : null;
+        return ((int)response.StatusCode, response.Content.Headers.ContentType?.MediaType, continuation, WithoutMoments(body));
+    }
+
+    /// <summary>The body with the schedule source's own load and check times blanked (each host loads for itself).</summary>
+    private static string WithoutMoments(string body)
+    {
+        if (!body.StartsWith('{'))
+        {
+            return body;
+        }
+
+        var json = JsonNode.Parse(body)!;
+        Blank(json);
+        return json.ToJsonString();
+
+        static void Blank(JsonNode? node)
+        {
+            if (node is JsonObject o)
+            {
+                foreach (var (name, child) in o.ToList())
+                {
+                    if (Moments.Contains(name))
+                    {
+                        o[name] = "-";
+                    }
+                    else
+                    {
+                        Blank(child);
+                    }
+                }
+            }
+            else if (node is JsonArray a)
+            {
+                foreach (var child in a)
+                {
+                    Blank(child);
+                }
+            }
+        }
+    }
+}
