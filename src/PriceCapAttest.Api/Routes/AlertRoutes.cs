@@ -47,6 +47,3 @@ public static class AlertRoutes
         return TypedResults.Ok(new AlertReplayAnswer(await replayer.ReplayFailedAsync(shipper, attestation, context.RequestAborted).ConfigureAwait(false)));
     }
 }
-
-/// <summary>The answer of <c>POST alerts/replay</c>: the ids of the alerts queued again (none when nothing was Failed).</summary>
-public sealed record AlertReplayAnswer(IReadOnlyList<string> Replayed);

@@ -73,7 +73,7 @@ public sealed class ApiClient : IDisposable
     {
         try
         {
-            var problem = JsonSerializer.Deserialize<ProblemDetails>(body, Domain.Results.ResultJson.Options);
+            var problem = JsonSerializer.Deserialize<ProblemAnswer>(body, Domain.Results.ResultJson.Options);
             if (problem is { Detail.Length: > 0, Title.Length: > 0 })
             {
                 // A single invalid parameter repeats the detail; list the fields only when they add something.

@@ -1,0 +1,9 @@
+using PriceCapAttest.Pipeline.Rescreening;
+
+namespace PriceCapAttest.Pipeline.Queries;
+
+/// <summary>The answer of <c>GET rescreens</c>.</summary>
+public sealed record RescreenRunsAnswer(IReadOnlyList<RescreenRun> Runs);
+
+/// <summary>The answer of <c>GET rescreens/{runId}</c>: the run and one page of the attestations it changed.</summary>
+public sealed record RescreenRunAnswer(RescreenRun Run, PagedAnswer<RescreenChange> Changes);
