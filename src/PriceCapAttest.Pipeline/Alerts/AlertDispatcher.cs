@@ -86,6 +86,7 @@ public sealed partial class AlertDispatcher
         var started = await TryUpdateAsync(row, r =>
         {
             r.Attempts = Math.Max(r.Attempts, attempt);
+            r.RoundClaim = Guid.NewGuid().ToString("N");
             r.UpdatedAt = _time.GetUtcNow();
             r.NextAttemptAt = null;
         }, cancellationToken).ConfigureAwait(false);
@@ -279,13 +280,12 @@ public sealed partial class AlertDispatcher
     /// Applies <paramref name="change"/> to the alert row and replaces it if nobody changed it since it was read.
     /// The publisher stamps <c>QueuedAt</c> on the row after queueing, so a dispatcher that picked the message up at
     /// once often finds the row changed under it: that is no competing dispatcher, so the row is read again and the
-    /// change applied to it. Only a change of <see cref="AlertEntity.Attempts"/> (another copy started a round) or
-    /// of the status to Delivered or Failed means this dispatcher is no longer the one: then null.
+    /// change applied to it. A changed <see cref="AlertEntity.RoundClaim"/>, round or status means another
+    /// dispatcher started a round (a stale copy, or a redelivery of the same round) or settled the alert: then null.
     /// </summary>
     private async Task<AlertEntity?> TryUpdateAsync(AlertEntity row, Action<AlertEntity> change, CancellationToken cancellationToken)
     {
-        var attempts = row.Attempts;
-        var status = row.Status;
+        var (claim, attempts, status) = (row.RoundClaim, row.Attempts, row.Status);
         for (var tries = 0; ; tries++)
         {
             change(row);
@@ -302,7 +302,7 @@ public sealed partial class AlertDispatcher
                 var fresh = (await _storage.Table
                     .GetEntityAsync<AlertEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)
                     .ConfigureAwait(false)).Value;
-                if (fresh.Attempts != attempts || (fresh.Status != status && fresh.DeliveryStatus is AlertDeliveryStatus.Delivered or AlertDeliveryStatus.Failed))
+                if (fresh.RoundClaim != claim || fresh.Attempts != attempts || fresh.Status != status)
                 {
                     LogConcurrentChange(row.AlertId);
                     return null;

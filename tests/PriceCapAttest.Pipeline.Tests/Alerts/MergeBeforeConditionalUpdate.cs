@@ -6,15 +6,15 @@ using Azure.Data.Tables;
 namespace PriceCapAttest.Pipeline.Tests.Alerts;
 
 /// <summary>
-/// A table pipeline policy that, just before the first ETag-conditional update it sees, merges a <c>QueuedAt</c>
-/// stamp into the row being updated (as the publisher does after queueing): the interleaving in which a dispatcher
-/// that picked the message up at once reads the row before the stamp and writes it after.
+/// A table pipeline policy that, just before the first ETag-conditional update it sees, merges
+/// <paramref name="values"/> into the row being updated: another writer (the publisher's <c>QueuedAt</c> stamp, or a
+/// second dispatcher starting the round) coming between a dispatcher's read of the alert row and its write.
 /// </summary>
-internal sealed class StampBeforeConditionalUpdate(string connectionString) : HttpPipelinePolicy
+internal sealed class MergeBeforeConditionalUpdate(string connectionString, IReadOnlyDictionary<string, object> values) : HttpPipelinePolicy
 {
     private int _stamped;
 
-    public bool Stamped => _stamped == 1;
+    public bool Merged => _stamped == 1;
 
     public override void Process(HttpMessage message, ReadOnlyMemory<HttpPipelinePolicy> pipeline) =>
         throw new NotSupportedException("The alert services call the table asynchronously.");
@@ -26,7 +26,12 @@ internal sealed class StampBeforeConditionalUpdate(string connectionString) : Ht
             Interlocked.Exchange(ref _stamped, 1) == 0)
         {
             var (table, partition, row) = Keys(message.Request.Uri.ToUri());
-            var stamp = new TableEntity(partition, row) { ["QueuedAt"] = DateTimeOffset.UtcNow };
+            var stamp = new TableEntity(partition, row);
+            foreach (var (name, value) in values)
+            {
+                stamp[name] = value;
+            }
+
             await new TableClient(connectionString, table).UpdateEntityAsync(stamp, ETag.All, TableUpdateMode.Merge).ConfigureAwait(false);
         }
 
