@@ -29,6 +29,7 @@ builder.Services
     .AddPriceCapApi();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
+builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.UnstartedAlertSweep>();
 
 builder.Host.ConfigureWebJobs(webJobs => WebJobsSetup.Configure(webJobs, hostJson));
 

@@ -22,8 +22,9 @@ namespace PriceCapAttest.Pipeline.Alerts;
 /// <para><b>Exceptions</b> are left for storage faults (and shutdown): the host then redelivers the same round
 /// (its dequeueCount grows) and, after host.json maxDequeueCount, poisons it itself.</para>
 /// <para><b>Duplicates.</b> The alert row records the highest round started; a first delivery of a message whose
-/// round was already started (a stale copy) is dropped, and starting a round is an ETag-conditional update, so two
-/// copies never run the same round concurrently.</para>
+/// round was already started (a stale copy) is dropped, and starting a round is an ETag-conditional update that
+/// writes a new <see cref="AlertEntity.RoundClaim"/>, so two copies never run the same round concurrently. Other
+/// writes to the row (the publisher's <c>QueuedAt</c> stamp) make the dispatcher read the row again, not give up.</para>
 /// </remarks>
 public sealed partial class AlertDispatcher
 {
