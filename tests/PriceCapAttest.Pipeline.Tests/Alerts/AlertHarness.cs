@@ -28,6 +28,7 @@ internal sealed class AlertHarness : IDisposable
     public IAlertStatusReader Reader => _provider.GetRequiredService<IAlertStatusReader>();
     public AlertDispatcher Dispatcher => _provider.GetRequiredService<AlertDispatcher>();
     public FailedAlertReplayer Replayer => _provider.GetRequiredService<FailedAlertReplayer>();
+    public UnstartedAlertRequeuer Requeuer => _provider.GetRequiredService<UnstartedAlertRequeuer>();
 
     public static AlertHarness Create(
         AzuriteFixture azurite, string secret, IDictionary<string, string?> settings, TimeProvider? time = null, HttpPipelinePolicy? tablePolicy = null)
