@@ -29,6 +29,7 @@ builder.Services
     .AddPriceCapHttpApi(builder.Configuration.GetSection($"{LocalHostOptions.Section}:ApiKeys"));
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
+builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.UnstartedAlertSweep>();
 
 var openApiPath = builder.Configuration[OpenApiFile.Option];
 if (openApiPath is null)

@@ -25,6 +25,9 @@ public sealed class RescreeningThroughTheLocalHost
 
     private static readonly string[] ViolatedRegimes = ["EU", "GB"];
 
+    /// <summary>Bound of the wait for 2,000 alerts after the resumed run has finished, on a loaded CI machine.</summary>
+    private static readonly TimeSpan AllAlertsTimeout = TimeSpan.FromSeconds(180);
+
     private static readonly Dictionary<string, string> FastRescreening = new()
     {
         ["Schedule__RefreshInterval"] = "00:00:01",
@@ -131,7 +134,7 @@ public sealed class RescreeningThroughTheLocalHost
         Assert.Equal(alertsSoFar, pipeline.Inbox.Received.Count);
     }
 
-    [Fact(Skip = "Open: the run is resumed and finished after the restart (2,000 examined, 2,000 changed, 2,000 alerts queued) but the inbox check of every alert id times out; under investigation, see the closing note of issue 12")]
+    [Fact]
     public async Task A_Run_Interrupted_By_A_Host_Stop_Is_Finished_After_The_Restart_Checking_And_Alerting_Each_Attestation_Once()
     {
         const int Count = 2000;
@@ -154,7 +157,7 @@ public sealed class RescreeningThroughTheLocalHost
         }, $"a running re-screening run with progress.examined > 0.{Environment.NewLine}{pipeline.HostOutput}", TimeSpan.FromSeconds(120));
         var runId = running["id"]!.GetValue<string>();
 
-        var graceful = await pipeline.StopHostAsync(TimeSpan.FromSeconds(60));
+        Assert.True(await pipeline.StopHostAsync(TimeSpan.FromSeconds(60)), $"the host stops within 60 s of SIGTERM.{Environment.NewLine}{pipeline.HostOutput}");
         await pipeline.StartHostAsync();
         var stopped = await RunAsync(pipeline, runId);
         Assert.True(stopped["progress"]!["examined"]!.GetValue<int>() < Count,
@@ -200,23 +203,30 @@ public sealed class RescreeningThroughTheLocalHost
             }));
         }
 
-        Assert.True(problems.Count == 0, $"{problems.Count} attestation(s) not re-checked exactly once (host stopped {(graceful ? "with SIGTERM" : "by kill")}):" +
+        Assert.True(problems.Count == 0, $"{problems.Count} attestation(s) not re-checked exactly once:" +
             $"{Environment.NewLine}{string.Join(Environment.NewLine, problems.Take(20))}{Environment.NewLine}{pipeline.HostOutput}");
         Assert.Equal(Count / 2 * ViolatedRegimes.Length, expectedIds.Count);
 
-        await Eventually.GetAsync(() => Task.FromResult(expectedIds.IsSubsetOf(AlertsOf(pipeline.Inbox, shipper).Select(CloudEventId)) ? "all" : null),
-            $"every one of the {expectedIds.Count} alerts at the inbox.{Environment.NewLine}{pipeline.HostOutput}",
-            TimeSpan.FromSeconds(300));
-        await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would arrive now
-        var received = AlertsOf(pipeline.Inbox, shipper);
-        Assert.All(received, a => Assert.True(a.SignatureValid && a.Type == ViolationType, $"a signed violation alert: {a.Body}"));
-        var byId = received.GroupBy(CloudEventId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
-        Assert.Equal(expectedIds.Order(StringComparer.Ordinal), byId.Keys.Order(StringComparer.Ordinal));
-        var twice = byId.Where(p => p.Value > 1).Select(p => $"{p.Key} x{p.Value}").ToList();
-        if (graceful)
+        // Every alert at the inbox once, signed: polled until all have come (bounded), then a pause for late copies.
+        var tally = new InboxTally(pipeline.Inbox, shipper);
+        var waited = Stopwatch.StartNew();
+        while (tally.Refresh().MissingOf(expectedIds).Count > 0 && waited.Elapsed < AllAlertsTimeout)
         {
-            Assert.True(twice.Count == 0, $"{twice.Count} alert(s) delivered more than once after a graceful stop: {string.Join(", ", twice.Take(20))}");
+            await Task.Delay(500);
         }
+
+        await Task.Delay(TimeSpan.FromSeconds(3)); // anything sent twice would arrive now
+        tally.Refresh();
+        if (tally.MissingOf(expectedIds).Count > 0 || tally.Duplicated.Count > 0 || tally.UnexpectedOf(expectedIds).Count > 0 || tally.Unsigned > 0)
+        {
+            Assert.Fail($"The inbox after {waited.Elapsed.TotalSeconds:0} s does not hold each expected alert exactly once:{Environment.NewLine}" +
+                $"{tally.Describe(expectedIds)}{Environment.NewLine}" +
+                $"{await AlertStorageSnapshot.DescribeAsync(pipeline.Tables, pipeline.Queues, tally.MissingOf(expectedIds))}{Environment.NewLine}" +
+                pipeline.HostOutput);
+        }
+
+        Assert.All(AlertsOf(pipeline.Inbox, shipper), a => Assert.Equal(ViolationType, a.Type));
+        Assert.Equal(1, pipeline.OutputLines($"Re-screen {runId} for schedule {CorrectedVersion} finished"));
     }
 
     /// <summary>One CSV (the columns of <see cref="Documents.Csv"/>), each cargo discharged 30 days after loading.</summary>

@@ -22,13 +22,15 @@ namespace PriceCapAttest.Pipeline.Alerts;
 /// <para><b>Exceptions</b> are left for storage faults (and shutdown): the host then redelivers the same round
 /// (its dequeueCount grows) and, after host.json maxDequeueCount, poisons it itself.</para>
 /// <para><b>Duplicates.</b> The alert row records the highest round started; a first delivery of a message whose
-/// round was already started (a stale copy) is dropped, and starting a round is an ETag-conditional update, so two
-/// copies never run the same round concurrently.</para>
+/// round was already started (a stale copy) is dropped, and starting a round is an ETag-conditional update that
+/// writes a new <see cref="AlertEntity.RoundClaim"/>, so two copies never run the same round concurrently. Other
+/// writes to the row (the publisher's <c>QueuedAt</c> stamp) make the dispatcher read the row again, not give up.</para>
 /// </remarks>
 public sealed partial class AlertDispatcher
 {
     public const string HttpClientName = "PriceCapAttest.Alerts";
     private const int MaxErrorLength = 300;
+    private const int MaxConcurrentRetries = 5;
 
     private readonly AlertStorage _storage;
     private readonly IHttpClientFactory _httpClientFactory;
@@ -82,14 +84,20 @@ public sealed partial class AlertDispatcher
             return AlertDispatchOutcome.Duplicate;
         }
 
-        row.Attempts = Math.Max(row.Attempts, attempt);
-        row.UpdatedAt = _time.GetUtcNow();
-        row.NextAttemptAt = null;
-        if (!await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false))
+        var started = await TryUpdateAsync(row, r =>
+        {
+            r.Attempts = Math.Max(r.Attempts, attempt);
+            r.RoundClaim = Guid.NewGuid().ToString("N");
+            r.UpdatedAt = _time.GetUtcNow();
+            r.NextAttemptAt = null;
+        }, cancellationToken).ConfigureAwait(false);
+        if (started is null)
         {
             LogDuplicate(alert.AlertId, attempt);
             return AlertDispatchOutcome.Duplicate;
         }
+
+        row = started;
 
         var endpoints = _options.EndpointsFor(alert.Regime);
         if (endpoints.Count == 0)
@@ -116,10 +124,12 @@ public sealed partial class AlertDispatcher
         var firstError = results.FirstOrDefault(error => error is not null);
         if (firstError is null)
         {
-            row.Status = nameof(AlertDeliveryStatus.Delivered);
-            row.LastError = null;
-            row.UpdatedAt = _time.GetUtcNow();
-            await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
+            await TryUpdateAsync(row, r =>
+            {
+                r.Status = nameof(AlertDeliveryStatus.Delivered);
+                r.LastError = null;
+                r.UpdatedAt = _time.GetUtcNow();
+            }, cancellationToken).ConfigureAwait(false);
             LogDelivered(alert.AlertId, endpoints.Count, attempt);
             return AlertDispatchOutcome.Delivered;
         }
@@ -131,10 +141,12 @@ public sealed partial class AlertDispatcher
         await _storage.Queue
             .SendMessageAsync(new AlertQueueMessage(attempt + 1, alert).ToJson(), visibilityTimeout: delay, cancellationToken: cancellationToken)
             .ConfigureAwait(false);
-        row.LastError = firstError;
-        row.UpdatedAt = _time.GetUtcNow();
-        row.NextAttemptAt = row.UpdatedAt + delay;
-        await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
+        await TryUpdateAsync(row, r =>
+        {
+            r.LastError = firstError;
+            r.UpdatedAt = _time.GetUtcNow();
+            r.NextAttemptAt = r.UpdatedAt + delay;
+        }, cancellationToken).ConfigureAwait(false);
         LogRetryScheduled(alert.AlertId, attempt, delay, firstError);
         return AlertDispatchOutcome.RetryScheduled;
     }
@@ -216,12 +228,15 @@ public sealed partial class AlertDispatcher
         // Poison first: if marking Failed then fails, the host redelivers this round and it poisons again,
         // rather than leaving a Failed alert with no message to inspect.
         await _storage.PoisonQueue.SendMessageAsync(messageBody, cancellationToken).ConfigureAwait(false);
-        row.Status = nameof(AlertDeliveryStatus.Failed);
-        row.LastError = Truncate(error);
-        row.UpdatedAt = _time.GetUtcNow();
-        row.NextAttemptAt = null;
-        await TryUpdateAsync(row, cancellationToken).ConfigureAwait(false);
-        LogFailed(row.AlertId, row.Attempts, row.LastError);
+        var lastError = Truncate(error);
+        await TryUpdateAsync(row, r =>
+        {
+            r.Status = nameof(AlertDeliveryStatus.Failed);
+            r.LastError = lastError;
+            r.UpdatedAt = _time.GetUtcNow();
+            r.NextAttemptAt = null;
+        }, cancellationToken).ConfigureAwait(false);
+        LogFailed(row.AlertId, row.Attempts, lastError);
         return AlertDispatchOutcome.Failed;
     }
 
@@ -262,21 +277,45 @@ public sealed partial class AlertDispatcher
         return rows;
     }
 
-    /// <summary>Replaces the alert row if nobody changed it since it was read; false on a concurrent change.</summary>
-    private async Task<bool> TryUpdateAsync(AlertEntity row, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies <paramref name="change"/> to the alert row and replaces it if nobody changed it since it was read.
+    /// The publisher stamps <c>QueuedAt</c> on the row after queueing, so a dispatcher that picked the message up at
+    /// once often finds the row changed under it: that is no competing dispatcher, so the row is read again and the
+    /// change applied to it. A changed <see cref="AlertEntity.RoundClaim"/>, round or status means another
+    /// dispatcher started a round (a stale copy, or a redelivery of the same round) or settled the alert: then null.
+    /// </summary>
+    private async Task<AlertEntity?> TryUpdateAsync(AlertEntity row, Action<AlertEntity> change, CancellationToken cancellationToken)
     {
-        try
+        var (claim, attempts, status) = (row.RoundClaim, row.Attempts, row.Status);
+        for (var tries = 0; ; tries++)
         {
-            var response = await _storage.Table
-                .UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
-                .ConfigureAwait(false);
-            row.ETag = response.Headers.ETag ?? row.ETag;
-            return true;
-        }
-        catch (RequestFailedException ex) when (ex.Status == 412)
-        {
-            LogConcurrentChange(row.AlertId);
-            return false;
+            change(row);
+            try
+            {
+                var response = await _storage.Table
+                    .UpdateEntityAsync(row, row.ETag, TableUpdateMode.Replace, cancellationToken)
+                    .ConfigureAwait(false);
+                row.ETag = response.Headers.ETag ?? row.ETag;
+                return row;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412 && tries < MaxConcurrentRetries)
+            {
+                var fresh = (await _storage.Table
+                    .GetEntityAsync<AlertEntity>(row.PartitionKey, row.RowKey, cancellationToken: cancellationToken)
+                    .ConfigureAwait(false)).Value;
+                if (fresh.RoundClaim != claim || fresh.Attempts != attempts || fresh.Status != status)
+                {
+                    LogConcurrentChange(row.AlertId);
+                    return null;
+                }
+
+                row = fresh;
+            }
+            catch (RequestFailedException ex) when (ex.Status == 412)
+            {
+                LogConcurrentChange(row.AlertId);
+                return null;
+            }
         }
     }
 

@@ -43,6 +43,8 @@ public sealed class AlertEntity : ITableEntity
     /// <summary>When the first delivery message was queued; null while publishing has not finished.</summary>
     public DateTimeOffset? QueuedAt { get; set; }
     public DateTimeOffset? NextAttemptAt { get; set; }
+    /// <summary>A new value each time a dispatcher starts a round: who runs the round now (see AlertDispatcher).</summary>
+    public string? RoundClaim { get; set; }
 
     // Endpoint row only.
     public string? Endpoint { get; set; }

@@ -53,6 +53,7 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<IAlertStatusReader, TableAlertStatusReader>();
         services.TryAddSingleton<AlertDispatcher>();
         services.TryAddSingleton<FailedAlertReplayer>();
+        services.TryAddSingleton<UnstartedAlertRequeuer>();
         return services;
     }
 }

@@ -2,7 +2,9 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using Azure.Storage.Queues;
 using PriceCapAttest.Pipeline.Tests.Infrastructure;
 using PriceCapAttest.RegulatorInbox;
 
@@ -40,6 +42,10 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
+    public TableServiceClient Tables => _azurite.CreateTableServiceClient();
+
+    public QueueServiceClient Queues => _azurite.CreateQueueServiceClient();
+
     /// <summary>The last lines the host processes (every start) wrote, for failure messages.</summary>
     public string HostOutput
     {
@@ -49,6 +55,15 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
             {
                 return string.Join(Environment.NewLine, _output.TakeLast(200));
             }
+        }
+    }
+
+    /// <summary>How many lines of every host start's output contain <paramref name="text"/>.</summary>
+    public int OutputLines(string text)
+    {
+        lock (_output)
+        {
+            return _output.Count(line => line.Contains(text, StringComparison.Ordinal));
         }
     }
 

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -25,9 +28,10 @@ internal sealed class AlertHarness : IDisposable
     public IAlertStatusReader Reader => _provider.GetRequiredService<IAlertStatusReader>();
     public AlertDispatcher Dispatcher => _provider.GetRequiredService<AlertDispatcher>();
     public FailedAlertReplayer Replayer => _provider.GetRequiredService<FailedAlertReplayer>();
+    public UnstartedAlertRequeuer Requeuer => _provider.GetRequiredService<UnstartedAlertRequeuer>();
 
     public static AlertHarness Create(
-        AzuriteFixture azurite, string secret, IDictionary<string, string?> settings, TimeProvider? time = null)
+        AzuriteFixture azurite, string secret, IDictionary<string, string?> settings, TimeProvider? time = null, HttpPipelinePolicy? tablePolicy = null)
     {
         var values = new Dictionary<string, string?>(settings) { ["Alerts:SigningSecret"] = secret };
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
@@ -36,8 +40,11 @@ internal sealed class AlertHarness : IDisposable
         services.AddLogging();
         if (time is not null)
             services.AddSingleton(time);
+        var tableOptions = new TableClientOptions();
+        if (tablePolicy is not null)
+            tableOptions.AddPolicy(tablePolicy, HttpPipelinePosition.PerCall);
         services.AddSingleton(new AlertStorage(
-            azurite.CreateTableClient(AzuriteFixture.UniqueName("alerts")),
+            new TableClient(azurite.ConnectionString, AzuriteFixture.UniqueName("alerts"), tableOptions),
             azurite.CreateQueueClient(AzuriteFixture.UniqueName("alerts")),
             azurite.CreateQueueClient(AzuriteFixture.UniqueName("poison"))));
         services.AddPriceCapAlerts(configuration);
