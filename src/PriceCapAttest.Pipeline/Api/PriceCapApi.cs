@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Domain.Schedule;
@@ -256,12 +257,3 @@ public sealed partial class PriceCapApi(
     [LoggerMessage(Level = LogLevel.Error, Message = "API request {Instance} failed")]
     private static partial void LogFault(ILogger logger, string instance, Exception exception);
 }
-
-/// <summary>The answer of <c>GET rescreens</c>.</summary>
-public sealed record RescreenRunsAnswer(IReadOnlyList<RescreenRun> Runs);
-
-/// <summary>The answer of <c>GET rescreens/{runId}</c>: the run and one page of the attestations it changed.</summary>
-public sealed record RescreenRunAnswer(RescreenRun Run, PagedAnswer<RescreenChange> Changes);
-
-/// <summary>The answer of <c>POST alerts/replay</c>: the ids of the alerts queued again (none when nothing was Failed).</summary>
-public sealed record AlertReplayAnswer(IReadOnlyList<string> Replayed);

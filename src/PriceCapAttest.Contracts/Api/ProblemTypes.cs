@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Pipeline.Api;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>The RFC 9457 problem types the API answers with (documented in docs/openapi.json).</summary>
 public static class ProblemTypes
