@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Api;
 
 namespace PriceCapAttest.LocalHost.Http;
