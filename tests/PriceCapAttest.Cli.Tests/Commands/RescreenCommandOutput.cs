@@ -2,10 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PriceCapAttest.Cli.Commands;
 using PriceCapAttest.Cli.Tests.Infrastructure;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Domain.Schedule;
-using PriceCapAttest.Pipeline.Api;
-using PriceCapAttest.Pipeline.Rescreening;
 
 namespace PriceCapAttest.Cli.Tests.Commands;
 
