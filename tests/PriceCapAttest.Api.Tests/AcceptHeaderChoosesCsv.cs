@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Api;
 
 namespace PriceCapAttest.Api.Tests;

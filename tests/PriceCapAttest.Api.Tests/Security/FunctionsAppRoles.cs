@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 using PriceCapAttest.Api.Tests.Infrastructure;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Api;
 
 namespace PriceCapAttest.Api.Tests.Security;
