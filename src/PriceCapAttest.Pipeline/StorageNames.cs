@@ -1,3 +1,5 @@
+using PriceCapAttest.Contracts;
+
 namespace PriceCapAttest.Pipeline;
 
 /// <summary>
@@ -8,9 +10,9 @@ public static class StorageNames
 {
     public static class Containers
     {
-        public const string Attestations = "attestations";
-        public const string Receipts = "attestation-receipts";
-        public const string Config = "config";
+        public const string Attestations = ContainerNames.Attestations;
+        public const string Receipts = ContainerNames.Receipts;
+        public const string Config = ContainerNames.Config;
         public const string ScheduleHistory = "schedule-history";
     }
 

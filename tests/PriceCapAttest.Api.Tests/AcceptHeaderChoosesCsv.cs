@@ -1,4 +1,5 @@
 using PriceCapAttest.Api.Routes;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.Tests;
 

@@ -3,7 +3,10 @@ using PriceCapAttest.Api.Tests.Infrastructure;
 
 namespace PriceCapAttest.Api.Tests;
 
-/// <summary><c>pricecap submit</c> and <c>pricecap status</c> against the running local host (in-process CLI).</summary>
+/// <summary>
+/// <c>pricecap submit</c> (uploads to the local host's storage, receipts through its API) and <c>pricecap status</c>
+/// against the running local host (in-process CLI).
+/// </summary>
 [Collection(LocalPipelineCollection.Name)]
 public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipeline)
 {
@@ -11,7 +14,8 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
     public async Task Submit_Uploads_Waits_For_The_Receipt_And_Exits_2_For_A_Violation()
     {
         var shipper = LocalPipelineFixture.NewShipper();
-        var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString, "--timeout", "60",
+        var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString,
+            "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey, "--timeout", "60",
             "--format", "json", BuildInfo.RepositoryFile("samples/json/violation-eu.json"));
 
         Assert.True(run.ExitCode == 2, run.ToString());
@@ -31,7 +35,8 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
         {
             Directory.CreateDirectory(Path.Combine(directory.FullName, "march"));
             File.Copy(BuildInfo.RepositoryFile("samples/json/compliant-fob.json"), Path.Combine(directory.FullName, "march", "fob.json"));
-            var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString, directory.FullName);
+            var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString,
+                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey, directory.FullName);
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains($"attestations/{shipper}/march/fob.json", run.Output, StringComparison.Ordinal);

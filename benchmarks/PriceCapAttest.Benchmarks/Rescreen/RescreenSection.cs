@@ -6,6 +6,7 @@ using Microsoft.Extensions.Options;
 using PriceCapAttest.Benchmarks.Infrastructure;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Benchmarks.Storage;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Ingest;

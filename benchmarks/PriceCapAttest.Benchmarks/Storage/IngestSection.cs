@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Benchmarks.Infrastructure;
 using PriceCapAttest.Benchmarks.Reporting;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Receipts;

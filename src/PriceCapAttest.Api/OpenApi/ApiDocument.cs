@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using PriceCapAttest.Api.Security;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.OpenApi;
 

@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using PriceCapAttest.Api.Security;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.Problems;
 

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Queries;

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Api.Problems;
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Domain.Schedule;

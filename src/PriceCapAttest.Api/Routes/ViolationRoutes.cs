@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using PriceCapAttest.Api.Security;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Queries;
 
 namespace PriceCapAttest.Api.Routes;

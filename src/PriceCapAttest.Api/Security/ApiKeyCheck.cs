@@ -3,7 +3,7 @@ using System.Text;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Api.Problems;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.Security;
 

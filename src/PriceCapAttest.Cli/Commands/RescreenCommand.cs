@@ -2,10 +2,8 @@ using System.ComponentModel;
 using System.Text.Json;
 using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Output;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Api;
-using PriceCapAttest.Pipeline.Queries;
-using PriceCapAttest.Pipeline.Rescreening;
 using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;

@@ -3,8 +3,8 @@ using System.Globalization;
 using System.Text.Json;
 using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Output;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Queries;
 using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;

@@ -3,29 +3,29 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Azure;
+using Azure.Identity;
 using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Input;
 using PriceCapAttest.Cli.Output;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline;
-using PriceCapAttest.Pipeline.Receipts;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;
 
 /// <summary>
-/// <c>pricecap submit</c>: uploads documents to <c>attestations/{shipper}/{name}</c> of a running pipeline's storage,
-/// waits for their receipts (<c>attestation-receipts/{shipper}/{name}.json</c>) and prints the verdicts. Exit code 0
+/// <c>pricecap submit</c>: uploads documents to <c>attestations/{shipper}/{name}</c> of a running pipeline's storage
+/// (<see cref="BlobStorage"/>), waits for their receipts through the HTTP API (<c>GET receipts/{shipper}/{name}</c>,
+/// 404 until the document is processed) and prints the verdicts. Exit code 0
 /// when every attestation is Compliant or Exempt, 2 when one is Violation, NeedsReview or Rejected or a document
 /// Failed, 1 for usage or I/O errors and when a receipt did not come in time.
 /// </summary>
 [Description("Upload attestation documents to a running pipeline and wait for their verdicts.")]
 public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<SubmitSettings>
 {
-    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(500);
 
     public override async Task<int> ExecuteAsync(CommandContext context, SubmitSettings settings, CancellationToken cancellationToken)
@@ -36,25 +36,9 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
         if (uploads.Count == 0)
             throw new UsageException("No .json or .csv files found in the given paths.");
 
-        var connection = settings.Connection ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage");
-        if (string.IsNullOrWhiteSpace(connection))
-        {
-            connection = DevelopmentStorage;
-            environment.Error.MarkupLine("[grey]No --connection and no AzureWebJobsStorage: using the local emulator (UseDevelopmentStorage=true).[/]");
-        }
-
-        BlobServiceClient blobs;
-        try
-        {
-            blobs = new BlobServiceClient(connection);
-        }
-        catch (Exception e) when (e is FormatException or ArgumentException)
-        {
-            throw new UsageException("The storage connection string is not valid: " + e.Message, e);
-        }
-
-        var attestations = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
-        var receipts = blobs.GetBlobContainerClient(StorageNames.Containers.Receipts);
+        var blobs = BlobStorage.Connect(settings.AccountUrl, settings.Connection, environment.Error);
+        var attestations = blobs.GetBlobContainerClient(ContainerNames.Attestations);
+        using var api = new ApiClient(settings.Api, settings.Key, SubmitSettings.DefaultKey);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(TimeSpan.FromSeconds(settings.Timeout));
 
@@ -70,12 +54,17 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
                     report("Uploading", i + 1);
                 }
 
-                await WaitForReceiptsAsync(receipts, uploaded, results, done => report("Waiting for receipts", done), timeout.Token, cancellationToken).ConfigureAwait(false);
+                await WaitForReceiptsAsync(api, uploaded, results, done => report("Waiting for receipts", done), timeout.Token, cancellationToken).ConfigureAwait(false);
             }).ConfigureAwait(false);
         }
         catch (RequestFailedException e)
         {
-            throw new IOException($"Storage refused the request ({e.Status} {e.ErrorCode}): {FirstLine(e.Message)}", e);
+            var hint = e.Status == 403 ? " With --account-url, your identity needs the Storage Blob Data Contributor role on the account." : "";
+            throw new IOException($"Storage refused the request ({e.Status} {e.ErrorCode}): {FirstLine(e.Message)}{hint}", e);
+        }
+        catch (AuthenticationFailedException e)
+        {
+            throw new IOException($"No Entra ID token for the storage account: {FirstLine(e.Message)} Sign in (az login) or run with a managed identity.", e);
         }
         catch (AggregateException e) when (e.InnerExceptions.Any(x => x is HttpRequestException or RequestFailedException))
         {
@@ -161,11 +150,11 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
     }
 
     /// <summary>
-    /// Polls each receipt blob until one written for this upload is there: not older than the upload and for the same
-    /// content (a Failed receipt carries no hash). An earlier receipt of the same name is not taken for this one.
+    /// Asks the API for each receipt until one written for this upload is there: not older than the upload and for the
+    /// same content (a Failed receipt carries no hash). An earlier receipt of the same name is not taken for this one.
     /// </summary>
     private static async Task WaitForReceiptsAsync(
-        BlobContainerClient receipts, UploadedDocument[] uploaded, Receipt?[] results, Action<int> report,
+        ApiClient api, UploadedDocument[] uploaded, Receipt?[] results, Action<int> report,
         CancellationToken timeout, CancellationToken cancellationToken)
     {
         while (true)
@@ -173,7 +162,7 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
             for (var i = 0; i < uploaded.Length; i++)
             {
                 if (results[i] is null)
-                    results[i] = await TryReadReceiptAsync(receipts, uploaded[i], cancellationToken).ConfigureAwait(false);
+                    results[i] = await TryReadReceiptAsync(api, uploaded[i], cancellationToken).ConfigureAwait(false);
             }
 
             var done = results.Count(r => r is not null);
@@ -190,23 +179,16 @@ public sealed class SubmitCommand(CliEnvironment environment) : AsyncCommand<Sub
         }
     }
 
-    private static async Task<Receipt?> TryReadReceiptAsync(BlobContainerClient receipts, UploadedDocument upload, CancellationToken cancellationToken)
+    private static async Task<Receipt?> TryReadReceiptAsync(ApiClient api, UploadedDocument upload, CancellationToken cancellationToken)
     {
-        try
-        {
-            var blob = receipts.GetBlobClient(ReceiptStore.ReceiptBlobName(upload.Planned.Shipper, upload.Planned.Name));
-            var content = await blob.DownloadContentAsync(cancellationToken).ConfigureAwait(false);
-            if (content.Value.Details.LastModified < upload.UploadedAt.AddSeconds(-1))
-                return null;
-            var receipt = JsonSerializer.Deserialize<Receipt>(content.Value.Content.ToString(), ResultJson.Options);
-            return receipt is not null && (receipt.Status == ReceiptStatus.Failed || receipt.Sha256 == upload.Sha256) && receipt.ReceivedAt >= upload.UploadedAt.AddSeconds(-1)
-                ? receipt
-                : null;
-        }
-        catch (RequestFailedException e) when (e.Status == 404)
-        {
+        var path = "receipts/" + string.Join('/', upload.Planned.BlobName.Split('/').Select(Uri.EscapeDataString));
+        if (await api.TryGetAsync(path, cancellationToken).ConfigureAwait(false) is not { } body)
             return null;
-        }
+        var receipt = JsonSerializer.Deserialize<Receipt>(body, ResultJson.Options);
+        // The ingest-time receipt, as the receipts container holds it: re-evaluations belong to status, not to submit.
+        return receipt is not null && (receipt.Status == ReceiptStatus.Failed || receipt.Sha256 == upload.Sha256) && receipt.ReceivedAt >= upload.UploadedAt.AddSeconds(-1)
+            ? receipt with { Reevaluations = null }
+            : null;
     }
 
     private async Task WithProgressAsync(int total, Func<Action<string, int>, Task> work)
@@ -241,5 +223,5 @@ public sealed record PlannedUpload(string LocalPath, string Shipper, string Name
 {
     public string BlobName => $"{Shipper}/{Name}";
 
-    public string BlobPath => $"{StorageNames.Containers.Attestations}/{Shipper}/{Name}";
+    public string BlobPath => $"{ContainerNames.Attestations}/{Shipper}/{Name}";
 }

@@ -1,11 +1,15 @@
 using System.ComponentModel;
+using PriceCapAttest.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;
 
-public sealed class SubmitSettings : CommandSettings
+public sealed class SubmitSettings : ApiConnectionSettings
 {
+    /// <summary>The local host's development key of the insurer role (the receipts route).</summary>
+    public const string DefaultKey = "local-insurer-key";
+
     [CommandArgument(0, "<PATH>")]
     [Description("Attestation files (.json, .csv) or directories (searched recursively for .json and .csv files).")]
     public string[] Paths { get; init; } = [];
@@ -14,8 +18,12 @@ public sealed class SubmitSettings : CommandSettings
     [Description("Your shipper id: documents go to attestations/{shipper}/{name}.")]
     public string? Shipper { get; init; }
 
+    [CommandOption("--account-url <URL>")]
+    [Description("The storage account's blob address, https://ACCOUNT.blob.core.windows.net, signed in with Entra ID (az login, managed identity...). Default: " + BlobStorage.AccountUrlVariable + ".")]
+    public string? AccountUrl { get; init; }
+
     [CommandOption("--connection <CONNECTION_STRING>")]
-    [Description("Storage connection string; default: the AzureWebJobsStorage environment variable, else the local emulator (UseDevelopmentStorage=true).")]
+    [Description("Storage connection string instead of --account-url; default: the " + BlobStorage.ConnectionVariable + " environment variable, else the local emulator (" + BlobStorage.DevelopmentStorage + ").")]
     public string? Connection { get; init; }
 
     [CommandOption("--timeout <SECONDS>")]
@@ -42,6 +50,6 @@ public sealed class SubmitSettings : CommandSettings
             return ValidationResult.Error("--shipper must be one path segment: no '/' or control characters, at most 256 characters.");
         if (Timeout is < 1 or > 3600)
             return ValidationResult.Error("--timeout must be between 1 and 3600 seconds.");
-        return ValidationResult.Success();
+        return base.Validate();
     }
 }

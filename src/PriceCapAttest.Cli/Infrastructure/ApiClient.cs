@@ -1,12 +1,12 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using PriceCapAttest.Pipeline.Api;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Cli.Infrastructure;
 
 /// <summary>
-/// The pipeline's HTTP API as the commands use it (<c>status</c>, <c>rescreen</c>): base address and key from the
+/// The pipeline's HTTP API as the commands use it (<c>submit</c>, <c>status</c>, <c>rescreen</c>, <c>alerts replay</c>): base address and key from the
 /// options, else PRICECAP_API and PRICECAP_API_KEY, else the local host's defaults. A problem+json answer becomes a
 /// <see cref="UsageException"/> with its detail and each invalid field; an unreachable API an <see cref="IOException"/>.
 /// </summary>
@@ -28,19 +28,30 @@ public sealed class ApiClient : IDisposable
     public Uri BaseAddress => _http.BaseAddress!;
 
     /// <summary>The body of a 2xx answer to GET <paramref name="path"/> (relative to the base address).</summary>
-    public Task<string> GetAsync(string path, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), cancellationToken);
+    public async Task<string> GetAsync(string path, CancellationToken cancellationToken) =>
+        (await SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), notFoundIsNull: false, cancellationToken).ConfigureAwait(false))!;
+
+    /// <summary>
+    /// The body of a 2xx answer to GET <paramref name="path"/>, or null when the API answers 404 (for a receipt: not
+    /// there yet).
+    /// </summary>
+    public Task<string?> TryGetAsync(string path, CancellationToken cancellationToken) =>
+        SendAsync(new HttpRequestMessage(HttpMethod.Get, new Uri(path, UriKind.Relative)), notFoundIsNull: true, cancellationToken);
+
+    /// <summary>The body of a 2xx answer to POST <paramref name="path"/> without a body.</summary>
+    public async Task<string> PostAsync(string path, CancellationToken cancellationToken) =>
+        (await SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative)), notFoundIsNull: false, cancellationToken).ConfigureAwait(false))!;
 
     /// <summary>The body of a 2xx answer to POST <paramref name="path"/> with a JSON body.</summary>
-    public Task<string> PostJsonAsync(string path, string json, CancellationToken cancellationToken) =>
-        SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
+    public async Task<string> PostJsonAsync(string path, string json, CancellationToken cancellationToken) =>
+        (await SendAsync(new HttpRequestMessage(HttpMethod.Post, new Uri(path, UriKind.Relative))
         {
             Content = new StringContent(json, Encoding.UTF8, "application/json"),
-        }, cancellationToken);
+        }, notFoundIsNull: false, cancellationToken).ConfigureAwait(false))!;
 
     public void Dispose() => _http.Dispose();
 
-    private async Task<string> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private async Task<string?> SendAsync(HttpRequestMessage request, bool notFoundIsNull, CancellationToken cancellationToken)
     {
         using (request)
         {
@@ -63,6 +74,8 @@ public sealed class ApiClient : IDisposable
                 var body = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
                 if (response.IsSuccessStatusCode)
                     return body;
+                if (notFoundIsNull && response.StatusCode == HttpStatusCode.NotFound)
+                    return null;
                 throw Problem(response.StatusCode, body);
             }
         }

@@ -1,6 +1,5 @@
 using System.Globalization;
-using PriceCapAttest.Pipeline.Queries;
-using PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Contracts;
 using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Output;

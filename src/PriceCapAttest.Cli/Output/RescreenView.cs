@@ -1,6 +1,6 @@
 using System.Globalization;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Rescreening;
 using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Output;

@@ -1,5 +1,5 @@
 using System.Globalization;
-using PriceCapAttest.Pipeline.Queries;
+using PriceCapAttest.Contracts;
 using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Output;
@@ -59,8 +59,8 @@ public static class StatusView
         {
             var colour = alert.Status switch
             {
-                Pipeline.Alerts.AlertDeliveryStatus.Delivered => "green",
-                Pipeline.Alerts.AlertDeliveryStatus.Failed => "red",
+                AlertDeliveryStatus.Delivered => "green",
+                AlertDeliveryStatus.Failed => "red",
                 _ => "yellow",
             };
             alerts.AddRow(

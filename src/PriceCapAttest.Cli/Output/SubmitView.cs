@@ -1,7 +1,7 @@
 using System.Globalization;
 using PriceCapAttest.Cli.Commands;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Receipts;
 using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Output;

@@ -5,6 +5,7 @@ using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 

@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 

@@ -1,3 +1,5 @@
+using PriceCapAttest.Contracts;
+
 namespace PriceCapAttest.Pipeline.Alerts;
 
 /// <summary>
@@ -17,7 +19,7 @@ public sealed record AlertMessage(
     string Sha256,
     DateTimeOffset CreatedAt,
     int Evaluation = 1,
-    string Cause = Records.EvaluationCauses.Ingest,
+    string Cause = EvaluationCauses.Ingest,
     string? RescreenRunId = null,
     string? ScheduleVersion = null)
 {

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 

@@ -1,3 +1,5 @@
+using PriceCapAttest.Contracts;
+
 namespace PriceCapAttest.Pipeline.Alerts;
 
 /// <summary>Records alerts as Pending and queues them for delivery (idempotent per AlertId).</summary>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 

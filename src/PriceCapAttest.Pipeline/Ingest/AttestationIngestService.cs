@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Reading;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Receipts;
 
 namespace PriceCapAttest.Pipeline.Ingest;

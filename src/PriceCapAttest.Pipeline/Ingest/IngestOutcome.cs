@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Receipts;
 
 namespace PriceCapAttest.Pipeline.Ingest;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Ingest;

@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Documents;
 using PriceCapAttest.Domain.Schedule;
 using PriceCapAttest.Pipeline.ScheduleSource;

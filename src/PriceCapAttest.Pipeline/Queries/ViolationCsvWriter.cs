@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Pipeline.Queries;
 

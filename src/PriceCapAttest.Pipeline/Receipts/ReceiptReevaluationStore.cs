@@ -1,5 +1,6 @@
 using System.Globalization;
 using Azure.Data.Tables;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Records;
@@ -71,19 +72,3 @@ public sealed class ReceiptReevaluationStore(TableServiceClient tables)
     private static string? Partition(string blobPath) =>
         DocumentPath.TryParse(blobPath) is { } path ? KeyEncoder.Encode(path.BlobPath) : null;
 }
-
-/// <summary>
-/// A later evaluation of an attestation a document recorded: which attestation version and evaluation, the verdict
-/// before and after, the schedule versions, why (cause <c>rescreen</c>, the run's id) and when.
-/// </summary>
-public sealed record ReceiptReevaluation(
-    string AttestationId,
-    int Version,
-    int Evaluation,
-    Verdict From,
-    Verdict To,
-    string? FromScheduleVersion,
-    string? ScheduleVersion,
-    string Cause,
-    string? RescreenRunId,
-    DateTimeOffset? EvaluatedAt);

@@ -1,11 +1,6 @@
-namespace PriceCapAttest.Pipeline.Records;
+using PriceCapAttest.Contracts;
 
-/// <summary>Why a version's check result was reached: checked at ingest, or checked again for a new cap schedule.</summary>
-public static class EvaluationCauses
-{
-    public const string Ingest = "ingest";
-    public const string Rescreen = "rescreen";
-}
+namespace PriceCapAttest.Pipeline.Records;
 
 /// <summary>
 /// Which evaluation of a version its stored result is: 1 at ingest, one more each time re-screening for a new cap

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.ScheduleSource;
 
 namespace PriceCapAttest.Pipeline.Rescreening;

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain;
 using PriceCapAttest.Domain.Schedule;
 using PriceCapAttest.Pipeline.Options;
@@ -76,20 +77,3 @@ public sealed class RescreenDryRun(
             RescreenChanges.Count(list), list);
     }
 }
-
-/// <summary>
-/// What publishing a proposed schedule would change: its differences from the schedule in force, how many
-/// attestations would be examined and changed, counts per regime and verdict change, and the list.
-/// </summary>
-public sealed record RescreenDryRunReport(
-    string ProposedVersion,
-    string ProposedSha256,
-    string InForceVersion,
-    IReadOnlyList<string> Changes,
-    int Months,
-    int Examined,
-    int Changed,
-    int Unchanged,
-    int Unavailable,
-    IReadOnlyList<RescreenCount> Counts,
-    IReadOnlyList<RescreenChange> Attestations);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Records;
 

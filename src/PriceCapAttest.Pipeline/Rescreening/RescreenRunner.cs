@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Options;
 using PriceCapAttest.Pipeline.Receipts;

@@ -3,6 +3,7 @@ using Azure.Storage.Blobs;
 using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain;
 using PriceCapAttest.Domain.Schedule;
 using PriceCapAttest.Pipeline.Options;

@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain;
 
 namespace PriceCapAttest.Pipeline.ScheduleSource;

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Data.Tables;
 using PriceCapAttest.Api.Tests.Infrastructure;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Records;
 using PriceCapAttest.Pipeline.Storage;

@@ -3,6 +3,7 @@ using PriceCapAttest.Api.Tests.Infrastructure;
 using Microsoft.Azure.Functions.Worker;
 using PriceCapAttest.Api.Routes;
 using PriceCapAttest.Api.Security;
+using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.Tests.Security;
 

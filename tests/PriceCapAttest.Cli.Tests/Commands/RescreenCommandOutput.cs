@@ -2,11 +2,9 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using PriceCapAttest.Cli.Commands;
 using PriceCapAttest.Cli.Tests.Infrastructure;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Domain.Schedule;
-using PriceCapAttest.Cli.Infrastructure;
-using PriceCapAttest.Pipeline.Queries;
-using PriceCapAttest.Pipeline.Rescreening;
 
 namespace PriceCapAttest.Cli.Tests.Commands;
 
@@ -69,9 +67,9 @@ public sealed class RescreenCommandOutput
     [Fact]
     public async Task A_Refused_Schedule_Shows_The_Problem_And_Each_Reason()
     {
-        var problem = new ProblemAnswer("urn:pricecapattest:problem:invalid-parameter", "Invalid cap schedule", 400,
-            "The proposed schedule would be refused: 2 problem(s).",
-            [new ProblemField("body", "periods overlap: EU-CRUDE-A and EU-CRUDE-B"), new ProblemField("body", "unknown regime XX")]);
+        var problem = new ProblemAnswer(ProblemTypes.InvalidParameter, "Invalid cap schedule", 400,
+            "The proposed schedule would be refused: 2 problem(s).", "/api/rescreens/dry-run",
+            [new FieldError("body", "periods overlap: EU-CRUDE-A and EU-CRUDE-B"), new FieldError("body", "unknown regime XX")]);
         await using var api = new StubApi().Answer("POST /api/rescreens/dry-run", 400, JsonSerializer.Serialize(problem, ResultJson.Options), "application/problem+json");
         using var dir = new TempDirectory();
         var schedule = dir.Write("bad.json", "{}");

@@ -1,6 +1,6 @@
 using PriceCapAttest.Cli.Output;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
-using PriceCapAttest.Pipeline.Queries;
 using Spectre.Console.Testing;
 
 namespace PriceCapAttest.Cli.Tests.Output;

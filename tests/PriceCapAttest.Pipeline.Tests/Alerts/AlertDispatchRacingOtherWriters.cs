@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Tests.Infrastructure;
 

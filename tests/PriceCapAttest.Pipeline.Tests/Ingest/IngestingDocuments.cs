@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Receipts;

@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Records;
 using PriceCapAttest.Pipeline.Tests.Infrastructure;
 using PriceCapAttest.Pipeline.Tests.Support;
@@ -92,7 +93,7 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     private static async Task IngestAsync(PipelineHarness harness, string shipper, string name, string document) =>
         await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, name, document), CancellationToken.None);
 
-    private static async Task<IReadOnlyList<Pipeline.Queries.VesselAttestation>> VesselRowsAsync(
+    private static async Task<IReadOnlyList<Contracts.VesselAttestation>> VesselRowsAsync(
         PipelineHarness harness, string imo = Documents.Imo, string loadingDate = "2026-03-02") =>
         (await harness.Queries.ListVesselAttestationsAsync(imo, loadingDate, loadingDate, null, 1000, CancellationToken.None)).Items;
 }

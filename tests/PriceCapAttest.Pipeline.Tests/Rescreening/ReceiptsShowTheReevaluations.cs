@@ -1,3 +1,4 @@
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;

@@ -1,5 +1,6 @@
 using Azure.Data.Tables;
 using Azure.Storage.Blobs.Models;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Receipts;

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 
 namespace PriceCapAttest.Pipeline.Tests.Support;

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Tests.Alerts;
 using PriceCapAttest.Pipeline.Tests.Support;

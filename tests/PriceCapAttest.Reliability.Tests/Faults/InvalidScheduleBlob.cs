@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.Time.Testing;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Schedule;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Receipts;

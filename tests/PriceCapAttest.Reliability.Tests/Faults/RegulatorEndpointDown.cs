@@ -1,5 +1,6 @@
 using System.Text.Json;
 using PriceCapAttest.Cli.Tests.Infrastructure;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Tests.Alerts;
 using PriceCapAttest.Pipeline.Tests.Support;
@@ -9,7 +10,8 @@ namespace PriceCapAttest.Reliability.Tests.Faults;
 
 /// <summary>
 /// Poison path to Failed, and the operator's way back: a regulator endpoint down for the whole retry budget leaves
-/// the alert Failed and visible; after the endpoint is repaired, <c>pricecap alerts replay</c> delivers it once.
+/// the alert Failed and visible; after the endpoint is repaired, <c>pricecap alerts replay</c> (through the HTTP API's
+/// replay route, regulator key) delivers it once.
 /// </summary>
 public sealed class RegulatorEndpointDown(Emulator emulator) : IClassFixture<Emulator>, IAsyncLifetime
 {
@@ -51,10 +53,15 @@ public sealed class RegulatorEndpointDown(Emulator emulator) : IClassFixture<Emu
         Assert.Contains(AlertStatuses(System.Text.Json.JsonSerializer.Serialize(answer, PriceCapAttest.Domain.Results.ResultJson.Options)), s => s == ("EU", "Failed"));
         var poison = Assert.Single(await PoisonBodiesAsync(pipeline), body => body.Contains(shipper, StringComparison.Ordinal));
 
-        // The endpoint is repaired; the operator replays the attestation's failed alerts.
+        // The endpoint is repaired; the operator replays the attestation's failed alerts through the API.
         _receiver.Answer("eu-down", _ => 200);
+        await using var api = await ReplayApiFront.StartAsync(pipeline.Replayer);
+        var wrongKey = await InProcessCli.RunAsync(
+            ["alerts", "replay", "--shipper", shipper, "--attestation", attestationId, "--api", api.Base, "--key", "not-the-key"]);
+        Assert.Equal(1, wrongKey.ExitCode);
+        Assert.Contains("401", wrongKey.Error, StringComparison.Ordinal);
         var run = await InProcessCli.RunAsync(
-            ["alerts", "replay", "--shipper", shipper, "--attestation", attestationId, "--connection", emulator.ConnectionString]);
+            ["alerts", "replay", "--shipper", shipper, "--attestation", attestationId, "--api", api.Base, "--key", ReplayApiFront.RegulatorKey]);
         Assert.True(run.ExitCode == 0, run.Error + run.Out);
         Assert.Contains("1 failed alert(s) queued again.", run.Out, StringComparison.Ordinal);
         Assert.Contains(failed.AlertId, run.Out, StringComparison.Ordinal);
@@ -73,7 +80,7 @@ public sealed class RegulatorEndpointDown(Emulator emulator) : IClassFixture<Emu
         Assert.Equal(4, _receiver.To("eu-down").Count);
 
         // A second replay finds nothing Failed.
-        var again = await InProcessCli.RunAsync(["alerts", "replay", "--connection", emulator.ConnectionString]);
+        var again = await InProcessCli.RunAsync(["alerts", "replay", "--api", api.Base, "--key", ReplayApiFront.RegulatorKey]);
         Assert.Equal(0, again.ExitCode);
         Assert.Contains("0 failed alert(s) queued again.", again.Out, StringComparison.Ordinal);
         Assert.Equal(0, await pipeline.QueuedAlertCountAsync());
@@ -82,10 +89,13 @@ public sealed class RegulatorEndpointDown(Emulator emulator) : IClassFixture<Emu
     [Fact]
     public async Task The_Replay_Command_Wants_Both_Ids_Or_None()
     {
-        var run = await InProcessCli.RunAsync(["alerts", "replay", "--shipper", "s1", "--connection", emulator.ConnectionString]);
+        var run = await InProcessCli.RunAsync(["alerts", "replay", "--shipper", "s1", "--api", StubApiAddress]);
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--shipper and --attestation", run.Error + run.Out, StringComparison.Ordinal);
     }
+
+    /// <summary>Nothing listens here: the command must refuse the options before calling the API.</summary>
+    private const string StubApiAddress = "http://127.0.0.1:9/api";
 
     private static async Task<List<string>> PoisonBodiesAsync(PipelineUnderTest pipeline) =>
         [.. (await pipeline.AlertStorage.PoisonQueue.PeekMessagesAsync(32)).Value.Select(m => m.Body.ToString())];

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Globalization;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Tests.Alerts;

@@ -1,4 +1,5 @@
 using Azure.Storage.Blobs.Models;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Receipts;

@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Pipeline.Rescreening;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>The states of a re-screening run.</summary>
 public static class RescreenStatuses

@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Pipeline.Api;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>Header and query names of the API.</summary>
 public static class ApiHeaders

@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Pipeline.Alerts;
+namespace PriceCapAttest.Contracts;
 
 public enum AlertDeliveryStatus
 {

@@ -1,7 +1,7 @@
 using System.Text.Json.Serialization;
 using PriceCapAttest.Domain.Results;
 
-namespace PriceCapAttest.Pipeline.Receipts;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>The outcome of one uploaded document.</summary>
 public enum ReceiptStatus

@@ -1,4 +1,4 @@
-namespace PriceCapAttest.Api.Problems;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>The RFC 9457 problem types the API answers with (generated into docs/openapi.json).</summary>
 public static class ProblemTypes

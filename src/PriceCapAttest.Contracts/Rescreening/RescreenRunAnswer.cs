@@ -1,6 +1,4 @@
-using PriceCapAttest.Pipeline.Rescreening;
-
-namespace PriceCapAttest.Pipeline.Queries;
+namespace PriceCapAttest.Contracts;
 
 /// <summary>The answer of <c>GET rescreens</c>.</summary>
 public sealed record RescreenRunsAnswer(IReadOnlyList<RescreenRun> Runs);

@@ -1,0 +1,65 @@
+using Azure.Identity;
+using Azure.Storage.Blobs;
+using Spectre.Console;
+
+namespace PriceCapAttest.Cli.Infrastructure;
+
+/// <summary>
+/// The blob service <c>submit</c> uploads to: a storage account's https address with an Entra ID token
+/// (DefaultAzureCredential: az login, environment, managed identity...), or a connection string (the emulator, or
+/// an account that still allows shared keys). Precedence: --account-url, --connection, PRICECAP_STORAGE_URL,
+/// AzureWebJobsStorage, then the local emulator.
+/// </summary>
+public static class BlobStorage
+{
+    public const string DevelopmentStorage = "UseDevelopmentStorage=true";
+    public const string AccountUrlVariable = "PRICECAP_STORAGE_URL";
+    public const string ConnectionVariable = "AzureWebJobsStorage";
+
+    public static BlobServiceClient Connect(string? accountUrl, string? connection, IAnsiConsole error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        if (accountUrl is not null && connection is not null)
+            throw new UsageException("Give --account-url or --connection, not both.");
+        if (accountUrl is not null)
+            return new BlobServiceClient(AccountUri(accountUrl, "--account-url"), new DefaultAzureCredential());
+        if (connection is null && Variable(AccountUrlVariable) is { } fromEnvironment)
+            return new BlobServiceClient(AccountUri(fromEnvironment, AccountUrlVariable), new DefaultAzureCredential());
+
+        connection ??= Variable(ConnectionVariable);
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            connection = DevelopmentStorage;
+            error.MarkupLine($"[grey]No --account-url, --connection, {AccountUrlVariable} or {ConnectionVariable}: using the local emulator ({DevelopmentStorage}).[/]");
+        }
+
+        try
+        {
+            return new BlobServiceClient(connection);
+        }
+        catch (Exception e) when (e is FormatException or ArgumentException)
+        {
+            throw new UsageException("The storage connection string is not valid: " + e.Message, e);
+        }
+    }
+
+    /// <summary>
+    /// The blob service address of an account: https, no path, query or fragment (a SAS token or a container is
+    /// not an account address, and a token must never travel over plain http).
+    /// </summary>
+    public static Uri AccountUri(string value, string source)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (Uri.TryCreate(value.Trim(), UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps &&
+            uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0)
+        {
+            return uri;
+        }
+
+        throw new UsageException(
+            $"{source} must be the https address of a storage account's blob service, e.g. https://ACCOUNT.blob.core.windows.net, not '{value}'.");
+    }
+
+    private static string? Variable(string name) =>
+        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
+}
