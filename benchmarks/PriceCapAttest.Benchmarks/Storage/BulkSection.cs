@@ -133,7 +133,8 @@ public static class BulkSection
         var idle = 0.0;
         if (log is not null)
         {
-            await log.WaitForQuietAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+            // The debug log of 10,000 rows' transactions (their bodies included) lags the work by tens of seconds.
+            await log.WaitForQuietAsync(TimeSpan.FromMinutes(3)).ConfigureAwait(false);
             kinds = log.Kinds(from, receiptAt);
             idle = log.Kinds(idleFrom, idleUntil).Sum(k => k.Count) / 5.0;
         }

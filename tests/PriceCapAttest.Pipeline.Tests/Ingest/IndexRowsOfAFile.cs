@@ -31,6 +31,7 @@ public sealed class IndexRowsOfAFile(AzuriteFixture azurite)
         var outcome = await harness.Ingest.IngestAsync(await harness.UploadAsync(shipper, "year.csv", csv), CancellationToken.None);
 
         Assert.Equal(Rows, outcome.Receipt.Attestations.Count(a => a.Record is not null));
+        Assert.Equal(2 * Rows, harness.Alerts.For(shipper).Count);
         var records = harness.Get<AttestationRecordStore>();
         var tables = azurite.CreateTableServiceClient();
         var expected = new List<TableEntity>();
