@@ -40,6 +40,36 @@ public sealed partial class AzuriteRequestLog(string path)
         return [.. kinds.OrderByDescending(k => k.Value).Select(k => (k.Key, k.Value))];
     }
 
+    /// <summary>
+    /// Requests logged from byte <paramref name="from"/> on, in the log's order, up to and including the first of kind
+    /// <paramref name="last"/> (for an ingest: its receipt row, its last request). The log's order is the order
+    /// Azurite handled them; its time stamps can trail the handling by seconds when the log is busy (the transactions
+    /// of a large file), which would cut off the last requests of a window bounded by time. Without such a line:
+    /// <see cref="Kinds(long, DateTimeOffset)"/>.
+    /// </summary>
+    public IReadOnlyList<(string Kind, long Count)> KindsThrough(long from, string last, DateTimeOffset until)
+    {
+        var kinds = new Dictionary<string, long>(StringComparer.Ordinal);
+        using (var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite))
+        {
+            stream.Seek(from, SeekOrigin.Begin);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            while (reader.ReadLine() is { } line)
+            {
+                var match = RequestLine().Match(line);
+                if (!match.Success) continue;
+                var kind = Kind(match.Groups["method"].Value, match.Groups["url"].Value);
+                kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
+                if (kind == last)
+                {
+                    return [.. kinds.OrderByDescending(k => k.Value).Select(k => (k.Key, k.Value))];
+                }
+            }
+        }
+
+        return Kinds(from, until);
+    }
+
     /// <summary>Waits until the log has not grown for a second (at most <paramref name="limit"/>).</summary>
     public async Task WaitForQuietAsync(TimeSpan limit)
     {

@@ -6,6 +6,16 @@ namespace PriceCapAttest.Pipeline.Alerts;
 public interface IAlertPublisher
 {
     Task PublishAsync(AlertMessage alert, CancellationToken cancellationToken);
+
+    /// <summary>The alerts of one evaluation of an attestation (the same guarantees per alert); by default one by one.</summary>
+    async Task PublishAllAsync(IReadOnlyList<AlertMessage> alerts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        foreach (var alert in alerts)
+        {
+            await PublishAsync(alert, cancellationToken).ConfigureAwait(false);
+        }
+    }
 }
 
 /// <summary>Reads the delivery state of an attestation's alerts, for the API answer.</summary>

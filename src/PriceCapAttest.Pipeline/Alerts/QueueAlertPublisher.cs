@@ -58,6 +58,56 @@ public sealed partial class QueueAlertPublisher(
     }
 
     /// <summary>
+    /// Alerts of one attestation (one partition) with their Pending rows in one transaction and their stamps in
+    /// another: a queue message per alert still. When the rows do not fit one transaction, or one of them exists
+    /// already (409: a redelivery, a resumed run), nothing was written and each alert goes through
+    /// <see cref="PublishAsync"/>, which completes or skips it.
+    /// </summary>
+    public async Task PublishAllAsync(IReadOnlyList<AlertMessage> alerts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(alerts);
+        if (alerts.Select(a => AlertQueueMessage.Check(a)).FirstOrDefault(p => p is not null) is { } problem)
+            throw new ArgumentException("Incomplete alert: " + problem + ".", nameof(alerts));
+
+        var now = time.GetUtcNow();
+        var rows = alerts.Select(alert => AlertEntity.ForAlert(alert, now)).ToList();
+        var batch = alerts.Zip(rows).SelectMany(pair => (IEnumerable<ITableEntity>)[pair.Second,
+                .. options.Value.EndpointsFor(pair.First.Regime).Take(AlertOptions.MaxEndpointsPerRegime).Select(endpoint => AlertEntity.ForEndpoint(pair.First, endpoint, now))])
+            .Select(entity => new TableTransactionAction(TableTransactionActionType.Add, entity))
+            .ToList();
+        if (alerts.Count < 2 || batch.Count > Storage.EntityGroupTransaction.MaxActions || rows.Select(r => r.PartitionKey).Distinct(StringComparer.Ordinal).Count() > 1)
+        {
+            foreach (var alert in alerts)
+                await PublishAsync(alert, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await storage.Table.SubmitTransactionAsync(batch, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            foreach (var alert in alerts)
+                await PublishAsync(alert, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        foreach (var alert in alerts)
+            await storage.Queue.SendMessageAsync(new AlertQueueMessage(1, alert).ToJson(), cancellationToken).ConfigureAwait(false);
+
+        // Merge only QueuedAt: the dispatcher may already be updating the status of these rows.
+        var stamped = time.GetUtcNow();
+        await storage.Table.SubmitTransactionAsync(
+            [.. rows.Select(row => new TableTransactionAction(TableTransactionActionType.UpdateMerge,
+                new TableEntity(row.PartitionKey, row.RowKey) { [nameof(AlertEntity.QueuedAt)] = stamped }, ETag.All))],
+            cancellationToken).ConfigureAwait(false);
+        foreach (var alert in alerts)
+            LogPublished(alert.AlertId, alert.Regime, options.Value.EndpointsFor(alert.Regime).Count);
+    }
+
+    /// <summary>
     /// After a 409 on insert: true when this publisher must queue the alert, false when it is queued already. The
     /// publisher that inserted the row (or last claimed it, <c>QueueClaimedAt</c>) queues it; a concurrent duplicate
     /// waits for its <c>QueuedAt</c> stamp instead of queueing a second message. A claim older than

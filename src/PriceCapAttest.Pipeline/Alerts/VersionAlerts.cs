@@ -36,15 +36,9 @@ public sealed class VersionAlerts(AttestationRecordStore records, IAlertPublishe
             resolved = [.. previous.ViolatedRegimes.Except(violated, StringComparer.Ordinal)];
         }
 
-        foreach (var regime in raised)
-        {
-            await alerts.PublishAsync(Alert(version, regime, AlertMessage.Violation), cancellationToken).ConfigureAwait(false);
-        }
-
-        foreach (var regime in resolved)
-        {
-            await alerts.PublishAsync(Alert(version, regime, AlertMessage.Resolved), cancellationToken).ConfigureAwait(false);
-        }
+        await alerts.PublishAllAsync(
+            [.. raised.Select(regime => Alert(version, regime, AlertMessage.Violation)), .. resolved.Select(regime => Alert(version, regime, AlertMessage.Resolved))],
+            cancellationToken).ConfigureAwait(false);
 
         await records.MarkAlertsPublishedAsync(version, clock.GetUtcNow(), cancellationToken).ConfigureAwait(false);
         return raised.Count + resolved.Count;

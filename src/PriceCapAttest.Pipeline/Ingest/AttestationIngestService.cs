@@ -18,7 +18,8 @@ namespace PriceCapAttest.Pipeline.Ingest;
 
 /// <summary>
 /// Ingests one uploaded document (<c>attestations/{shipperId}/{name}</c>): one GET, size check from its headers,
-/// body read with SHA-256, check with the schedule in force, records and indexes per attestation, alerts, receipt.
+/// body read with SHA-256, check with the schedule in force, a version per attestation, the indexes of the file's
+/// attestations in transactions per partition, alerts, receipt.
 /// <para>
 /// Business outcomes (too large, unsupported type, unreadable, invalid) are results: a Rejected receipt, no
 /// exception. Only storage faults and the like throw, so the host retries; every step is idempotent, so a
@@ -133,41 +134,63 @@ public sealed partial class AttestationIngestService(
         }
 
         var uploadedAt = download.Details.LastModified;
-        var items = new ReceiptAttestation[checkedAttestations.Count];
-        await Parallel.ForEachAsync(
-            Enumerable.Range(0, checkedAttestations.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
-            async (i, ct) => items[i] = await RecordAsync(path, checkedAttestations[i], sha256, receivedAt, uploadedAt, ct).ConfigureAwait(false))
-            .ConfigureAwait(false);
-
+        var items = await RecordAsync(path, checkedAttestations, sha256, receivedAt, uploadedAt, cancellationToken).ConfigureAwait(false);
         var status = items.Any(a => a.Record is not null) ? ReceiptStatus.Processed : ReceiptStatus.Rejected;
         return new Receipt(path.BlobPath, path.ShipperId, path.Name, sha256, length, receivedAt, status,
             checker.Schedule.Version, null, items);
     }
 
-    private async Task<ReceiptAttestation> RecordAsync(
+    /// <summary>
+    /// Records the file's attestations in three steps, each complete before the next: the versions (a transaction
+    /// per attestation, in parallel); the indexes of all of them together (Violations, VesselIndex and ScreeningIndex
+    /// rows as transactions per partition: one request for up to 100 rows); then the alerts. Every step is idempotent,
+    /// so a retry after a failure anywhere finds the versions recorded and writes the rest again.
+    /// </summary>
+    private async Task<ReceiptAttestation[]> RecordAsync(
+        DocumentPath path, IReadOnlyList<CheckedAttestation> checkedAttestations, string sha256, DateTimeOffset receivedAt,
+        DateTimeOffset uploadedAt, CancellationToken cancellationToken)
+    {
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var commits = new VersionCommit?[checkedAttestations.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, checkedAttestations.Count), parallel,
+            async (i, ct) => commits[i] = await CommitAsync(path, checkedAttestations[i], sha256, receivedAt, uploadedAt, ct).ConfigureAwait(false))
+            .ConfigureAwait(false);
+
+        var recorded = commits.OfType<VersionCommit>().ToList();
+        await records.ProjectManyAsync(recorded, cancellationToken).ConfigureAwait(false);
+        await screeningIndex.WriteManyAsync(recorded.Where(c => c.IsCurrent).Select(c => c.Version), cancellationToken).ConfigureAwait(false);
+        await Parallel.ForEachAsync(recorded.Where(c => c.Version.CanHaveAlerts && !c.Version.AlertsPublished), parallel,
+            async (commit, ct) => await alerts.PublishAsync(commit.Version, ct).ConfigureAwait(false)).ConfigureAwait(false);
+
+        return [.. checkedAttestations.Select((item, i) => Receipted(path, item.Result, commits[i]))];
+    }
+
+    /// <summary>Records one attestation's version; null for an invalid attestation (it changes no record).</summary>
+    private async Task<VersionCommit?> CommitAsync(
         DocumentPath path, CheckedAttestation item, string sha256, DateTimeOffset receivedAt, DateTimeOffset uploadedAt, CancellationToken cancellationToken)
     {
         var result = item.Result;
         if (result.Verdict == Verdict.Rejected || result.AttestationId is not { } attestationId)
         {
-            // An invalid attestation changes no record: it shows in the receipt with its errors.
-            return new ReceiptAttestation(result.Index, result.AttestationId, result.Verdict, result.Errors, null, Current: false);
+            return null;
         }
 
         var candidate = new AttestationVersion(path.ShipperId, attestationId, 0, result, item.Facts, path.BlobPath, sha256,
             receivedAt, uploadedAt, null, null);
-        var commit = await records.CommitAsync(candidate, cancellationToken).ConfigureAwait(false);
-        await records.ProjectAsync(commit, cancellationToken).ConfigureAwait(false);
-        if (commit.IsCurrent)
+        return await records.CommitAsync(candidate, cancellationToken).ConfigureAwait(false);
+    }
+
+    private static ReceiptAttestation Receipted(DocumentPath path, CheckResult result, VersionCommit? commit)
+    {
+        if (commit is null)
         {
-            await screeningIndex.WriteAsync(commit.Version, cancellationToken).ConfigureAwait(false);
+            // An invalid attestation shows in the receipt with its errors.
+            return new ReceiptAttestation(result.Index, result.AttestationId, result.Verdict, result.Errors, null, Current: false);
         }
 
-        await alerts.PublishAsync(commit.Version, cancellationToken).ConfigureAwait(false);
         var version = commit.Version;
-        return new ReceiptAttestation(result.Index, attestationId, version.Result.Verdict, version.Result.Errors,
-            new RecordKey(path.ShipperId, attestationId, version.Version), commit.IsCurrent);
+        return new ReceiptAttestation(result.Index, version.AttestationId, version.Result.Verdict, version.Result.Errors,
+            new RecordKey(path.ShipperId, version.AttestationId, version.Version), commit.IsCurrent);
     }
 
     /// <summary>Copies the downloaded body (whose length was checked) into memory, hashing it on the way.</summary>

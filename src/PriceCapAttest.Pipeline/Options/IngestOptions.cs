@@ -11,9 +11,9 @@ public sealed class IngestOptions
     [Range(1L, 1024L * 1024 * 1024)]
     public long MaxDocumentBytes { get; set; } = 10 * 1024 * 1024;
 
-    /// <summary>How many documents a host processes at once (blob trigger batch size, parallel index writes).</summary>
+    /// <summary>How many of a document's attestations are recorded at once (each is a transaction in its own partition).</summary>
     [Range(1, 64)]
-    public int MaxDegreeOfParallelism { get; set; } = 4;
+    public int MaxDegreeOfParallelism { get; set; } = 8;
 
     /// <summary>
     /// How long a running ingest's in-progress mark lasts; the ingest renews it every third of this while it runs, so

@@ -27,7 +27,7 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
     private const int MaxCommitAttempts = 20;
 
     private readonly TableClient _attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
-    private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
+    private readonly ViolationIndex _violations = new(tables.GetTableClient(StorageNames.Tables.Violations));
     private readonly VesselIndexWriter _vesselIndex = new(tables.GetTableClient(StorageNames.Tables.VesselIndex));
 
     /// <summary>
@@ -158,21 +158,35 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
     /// written by <see cref="VesselIndexWriter"/>, which never lets a version replace a later one's row, so a late
     /// projection of a version an amendment has meanwhile replaced cannot win without re-reading the pointer.
     /// </summary>
-    public async Task ProjectAsync(VersionCommit commit, CancellationToken cancellationToken)
+    public Task ProjectAsync(VersionCommit commit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(commit);
-        var version = commit.Version;
-        if (version.Facts.LoadingDate is { } loadingDate)
-        {
-            foreach (var regime in version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation))
-            {
-                await _violations.UpsertEntityAsync(ViolationEntity(version, regime, loadingDate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
-        }
+        return ProjectManyAsync([commit], cancellationToken);
+    }
 
+    /// <summary>
+    /// <see cref="ProjectAsync"/> for the commits of a file: the Violations rows as transactions per regime and the
+    /// VesselIndex rows as transactions per IMO (inserts; a row that exists goes through the versioned writer).
+    /// </summary>
+    public async Task ProjectManyAsync(IReadOnlyList<VersionCommit> commits, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commits);
+        await _violations.WriteAsync(commits.Select(c => c.Version), cancellationToken).ConfigureAwait(false);
+
+        var rows = new List<VesselRow>[commits.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, commits.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = PartitionedWrites.DefaultParallelism, CancellationToken = cancellationToken },
+            async (i, ct) => rows[i] = await VesselRowsAsync(commits[i], ct).ConfigureAwait(false)).ConfigureAwait(false);
+        await _vesselIndex.WriteManyAsync([.. rows.SelectMany(r => r)], rowsExist: false, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<List<VesselRow>> VesselRowsAsync(VersionCommit commit, CancellationToken cancellationToken)
+    {
+        var version = commit.Version;
+        var rows = new List<VesselRow>(2);
         if (!commit.IsCurrent)
         {
-            return;
+            return rows;
         }
 
         if (version.PreviousCurrentVersion is { } previousNumber &&
@@ -181,13 +195,15 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         {
             // A tombstone rather than a delete: it holds this version's number, so a late projection of the replaced
             // version (a slow or retried ingest) finds a later row there and cannot bring its own back.
-            await _vesselIndex.WriteAsync(VesselTombstone(version, previousKey), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
+            rows.Add(new VesselRow(VesselTombstone(version, previousKey), version.Version, version.Evaluation.Number));
         }
 
         if (VesselKey(version) is { } key)
         {
-            await _vesselIndex.WriteAsync(VesselEntity(version, key, commit.Versions), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
+            rows.Add(new VesselRow(VesselEntity(version, key, commit.Versions), version.Version, version.Evaluation.Number));
         }
+
+        return rows;
     }
 
     public async Task MarkAlertsPublishedAsync(AttestationVersion version, DateTimeOffset at, CancellationToken cancellationToken)
@@ -259,27 +275,4 @@ public sealed class AttestationRecordStore(TableServiceClient tables)
         ["Version"] = version.Version,
         ["Live"] = false,
     };
-
-    internal static TableEntity ViolationEntity(AttestationVersion version, RegimeResult regime, DateOnly loadingDate)
-    {
-        var entity = new TableEntity(regime.Regime, RecordKeys.ViolationRow(loadingDate, version.ShipperId, version.AttestationId, version.Version))
-        {
-            ["Regime"] = regime.Regime,
-            ["ShipperId"] = version.ShipperId,
-            ["AttestationId"] = version.AttestationId,
-            ["Version"] = version.Version,
-            ["LoadingDate"] = loadingDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            ["Reasons"] = VersionEntityMapper.Json(regime.Reasons),
-            ["ReceivedAt"] = version.ReceivedAt,
-            ["BlobPath"] = version.BlobPath,
-            ["Sha256"] = version.Sha256,
-        };
-        ScaledMoney.Write(entity, "CapUsdPerBbl", regime.CapUsdPerBbl);
-        ScaledMoney.Write(entity, "PriceUsdPerBbl", regime.PriceUsdPerBbl);
-        VersionEntityMapper.SetIfNotNull(entity, "RuleId", regime.RuleId);
-        VersionEntityMapper.SetIfNotNull(entity, "Imo", version.Facts.Imo);
-        VersionEntityMapper.SetIfNotNull(entity, "VesselName", version.Facts.VesselName);
-        VersionEntityMapper.SetIfNotNull(entity, "ScheduleVersion", version.Result.ScheduleVersion);
-        return entity;
-    }
 }

@@ -15,7 +15,7 @@ namespace PriceCapAttest.Pipeline.Records;
 public sealed class EvaluationStore(TableServiceClient tables)
 {
     private readonly TableClient _attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
-    private readonly TableClient _violations = tables.GetTableClient(StorageNames.Tables.Violations);
+    private readonly ViolationIndex _violations = new(tables.GetTableClient(StorageNames.Tables.Violations));
     private readonly VesselIndexWriter _vesselIndex = new(tables.GetTableClient(StorageNames.Tables.VesselIndex));
 
     /// <summary>The current version with its version count and the current row's ETag; null for an unknown attestation.</summary>
@@ -67,34 +67,26 @@ public sealed class EvaluationStore(TableServiceClient tables)
     /// Brings the indexes in line with a re-screened current version (idempotent): its Violations rows follow the new
     /// evaluation (added, replaced, or removed for a regime no longer violated) and its VesselIndex row shows it.
     /// </summary>
-    public async Task ProjectAsync(AttestationVersion version, int versions, CancellationToken cancellationToken)
+    public Task ProjectAsync(AttestationVersion version, int versions, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
-        if (version.Facts.LoadingDate is { } loadingDate)
-        {
-            foreach (var regime in version.Result.Regimes.Where(r => r.Verdict == Verdict.Violation))
-            {
-                await _violations.UpsertEntityAsync(AttestationRecordStore.ViolationEntity(version, regime, loadingDate), TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
-            }
+        return ProjectManyAsync([new ProjectedEvaluation(version, versions)], cancellationToken);
+    }
 
-            foreach (var cleared in version.PriorViolations.Except(version.ViolatedRegimes, StringComparer.Ordinal))
-            {
-                var row = RecordKeys.ViolationRow(loadingDate, version.ShipperId, version.AttestationId, version.Version);
-                try
-                {
-                    await _violations.DeleteEntityAsync(cleared, row, ETag.All, cancellationToken).ConfigureAwait(false);
-                }
-                catch (RequestFailedException e) when (e.Status == 404)
-                {
-                    // Removed already (a resumed run).
-                }
-            }
-        }
-
-        if (AttestationRecordStore.VesselKey(version) is { } key)
-        {
-            await _vesselIndex.WriteAsync(AttestationRecordStore.VesselEntity(version, key, versions), version.Version, version.Evaluation.Number, cancellationToken).ConfigureAwait(false);
-        }
+    /// <summary>
+    /// <see cref="ProjectAsync"/> for a page of re-screened versions: the Violations writes as transactions per regime,
+    /// the VesselIndex rows read and replaced on their ETags as transactions per IMO (a later version's row stays).
+    /// </summary>
+    public async Task ProjectManyAsync(IReadOnlyList<ProjectedEvaluation> evaluations, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(evaluations);
+        await _violations.WriteAsync(evaluations.Select(e => e.Version), cancellationToken).ConfigureAwait(false);
+        var rows = evaluations
+            .Where(e => AttestationRecordStore.VesselKey(e.Version) is not null)
+            .Select(e => new VesselRow(AttestationRecordStore.VesselEntity(e.Version, AttestationRecordStore.VesselKey(e.Version)!.Value, e.Versions),
+                e.Version.Version, e.Version.Evaluation.Number))
+            .ToList();
+        await _vesselIndex.WriteManyAsync(rows, rowsExist: true, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The evaluations re-screening replaced, of every version of the attestation, oldest first (one partition query).</summary>
@@ -145,6 +137,9 @@ public sealed class EvaluationStore(TableServiceClient tables)
 
 /// <summary>The current version of an attestation, its version count, and the current row's ETag (for a conditional write).</summary>
 public sealed record CurrentEntry(AttestationVersion Version, int Versions, ETag ETag);
+
+/// <summary>A re-screened current version to project, with its attestation's version count.</summary>
+public sealed record ProjectedEvaluation(AttestationVersion Version, int Versions);
 
 /// <summary>An evaluation of a version that a later one replaced: what it found, with which schedule, and when it was replaced.</summary>
 public sealed record PastEvaluation(int Version, VersionEvaluation Evaluation, CheckResult Result, DateTimeOffset? ReplacedAt);

@@ -79,67 +79,82 @@ public sealed partial class RescreenRunner(
         return run;
     }
 
+    /// <summary>
+    /// One page in three steps, each complete before the next: every attestation examined and its new evaluation
+    /// recorded (in parallel); the indexes of the page's changed attestations together (transactions per partition);
+    /// then their alerts. The run's cursor moves past the page only after all three, and a resumed run finds the
+    /// evaluations recorded (AlreadyApplied) and completes the indexes and alerts again (idempotent).
+    /// </summary>
     private async Task<(RescreenProgress Progress, IReadOnlyList<RescreenChange> Changes)> ProcessPageAsync(
         IReadOnlyList<ScreeningEntry> entries, RescreenExaminer examiner, string runId, CancellationToken cancellationToken)
     {
-        var changes = new ConcurrentBag<RescreenChange>();
-        int changed = 0, unchanged = 0, unavailable = 0, alertsQueued = 0;
-        await Parallel.ForEachAsync(entries,
-            new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken },
-            async (entry, ct) =>
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism, CancellationToken = cancellationToken };
+        var recorded = new ConcurrentBag<(ProjectedEvaluation Evaluation, RescreenChange Change)>();
+        int unchanged = 0, unavailable = 0;
+        await Parallel.ForEachAsync(entries, parallel, async (entry, ct) =>
+        {
+            switch (await RecordAsync(entry, examiner, runId, ct).ConfigureAwait(false))
             {
-                for (var attempt = 0; attempt < MaxAttempts; attempt++)
+                case { Outcome: ExaminationOutcome.Unchanged }:
+                    Interlocked.Increment(ref unchanged);
+                    break;
+                case { Outcome: ExaminationOutcome.Unavailable }:
+                    Interlocked.Increment(ref unavailable);
+                    LogUnavailable(logger, runId, entry.ShipperId, entry.AttestationId);
+                    break;
+                case { Evaluation: { } evaluation, Change: { } change }:
+                    recorded.Add((evaluation, change));
+                    break;
+            }
+        }).ConfigureAwait(false);
+
+        await evaluations.ProjectManyAsync([.. recorded.Select(r => r.Evaluation)], cancellationToken).ConfigureAwait(false);
+        var alertsQueued = 0;
+        await Parallel.ForEachAsync(recorded, parallel, async (r, ct) =>
+            Interlocked.Add(ref alertsQueued, await alerts.PublishAsync(r.Evaluation.Version, ct).ConfigureAwait(false))).ConfigureAwait(false);
+
+        return (new RescreenProgress(0, entries.Count, recorded.Count, unchanged, unavailable, alertsQueued), [.. recorded.Select(r => r.Change)]);
+    }
+
+    /// <summary>Examines one attestation and records its new evaluation where the outcome changed (examined again after a conflict).</summary>
+    private async Task<Recorded> RecordAsync(ScreeningEntry entry, RescreenExaminer examiner, string runId, CancellationToken cancellationToken)
+    {
+        for (var attempt = 0; attempt < MaxAttempts; attempt++)
+        {
+            var examination = await examiner.ExamineAsync(entry, cancellationToken).ConfigureAwait(false);
+            var current = examination.Current;
+            switch (examination.Outcome)
+            {
+                case ExaminationOutcome.AlreadyApplied:
                 {
-                    var examination = await examiner.ExamineAsync(entry, ct).ConfigureAwait(false);
-                    switch (examination.Outcome)
-                    {
-                        case ExaminationOutcome.Unchanged:
-                            Interlocked.Increment(ref unchanged);
-                            return;
-                        case ExaminationOutcome.Unavailable:
-                            Interlocked.Increment(ref unavailable);
-                            LogUnavailable(logger, runId, entry.ShipperId, entry.AttestationId);
-                            return;
-                        case ExaminationOutcome.Gone or ExaminationOutcome.OutsideScope:
-                            return;
-                        case ExaminationOutcome.AlreadyApplied:
-                        {
-                            var current = examination.Current!;
-                            var history = await evaluations.GetHistoryAsync(entry.ShipperId, entry.AttestationId, ct).ConfigureAwait(false);
-                            var change = examination.Change(history)!;
-                            await receiptNotes.RecordAsync(current.Version, change, ct).ConfigureAwait(false);
-                            await evaluations.ProjectAsync(current.Version, current.Versions, ct).ConfigureAwait(false);
-                            Interlocked.Add(ref alertsQueued, await alerts.PublishAsync(current.Version, ct).ConfigureAwait(false));
-                            changes.Add(change);
-                            Interlocked.Increment(ref changed);
-                            return;
-                        }
-
-                        default:
-                        {
-                            var current = examination.Current!;
-                            var evaluation = new VersionEvaluation(current.Version.Evaluation.Number + 1, EvaluationCauses.Rescreen, clock.GetUtcNow(), runId);
-                            if (await evaluations.ReplaceAsync(current, examination.NewResult!, evaluation, ct).ConfigureAwait(false) is not { } replaced)
-                            {
-                                continue; // an ingest or another run wrote meanwhile: examine again
-                            }
-
-                            var change = examination.Change()!;
-                            await receiptNotes.RecordAsync(replaced, change, ct).ConfigureAwait(false);
-                            await evaluations.ProjectAsync(replaced, current.Versions, ct).ConfigureAwait(false);
-                            Interlocked.Add(ref alertsQueued, await alerts.PublishAsync(replaced, ct).ConfigureAwait(false));
-                            changes.Add(change);
-                            Interlocked.Increment(ref changed);
-                            return;
-                        }
-                    }
+                    var history = await evaluations.GetHistoryAsync(entry.ShipperId, entry.AttestationId, cancellationToken).ConfigureAwait(false);
+                    var change = examination.Change(history)!;
+                    await receiptNotes.RecordAsync(current!.Version, change, cancellationToken).ConfigureAwait(false);
+                    return new Recorded(examination.Outcome, new ProjectedEvaluation(current.Version, current.Versions), change);
                 }
 
-                throw new InvalidOperationException($"Could not re-screen {entry.ShipperId}/{entry.AttestationId} after {MaxAttempts} attempts (contention).");
-            }).ConfigureAwait(false);
+                case ExaminationOutcome.Changed:
+                {
+                    var evaluation = new VersionEvaluation(current!.Version.Evaluation.Number + 1, EvaluationCauses.Rescreen, clock.GetUtcNow(), runId);
+                    if (await evaluations.ReplaceAsync(current, examination.NewResult!, evaluation, cancellationToken).ConfigureAwait(false) is not { } replaced)
+                    {
+                        continue; // an ingest or another run wrote meanwhile: examine again
+                    }
 
-        return (new RescreenProgress(0, entries.Count, changed, unchanged, unavailable, alertsQueued), [.. changes]);
+                    var change = examination.Change()!;
+                    await receiptNotes.RecordAsync(replaced, change, cancellationToken).ConfigureAwait(false);
+                    return new Recorded(examination.Outcome, new ProjectedEvaluation(replaced, current.Versions), change);
+                }
+
+                default:
+                    return new Recorded(examination.Outcome, null, null);
+            }
+        }
+
+        throw new InvalidOperationException($"Could not re-screen {entry.ShipperId}/{entry.AttestationId} after {MaxAttempts} attempts (contention).");
     }
+
+    private sealed record Recorded(ExaminationOutcome Outcome, ProjectedEvaluation? Evaluation, RescreenChange? Change);
 
     private async Task<RescreenRun> SaveAsync(RescreenRun run, CancellationToken cancellationToken)
     {

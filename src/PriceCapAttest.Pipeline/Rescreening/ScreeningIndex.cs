@@ -36,6 +36,23 @@ public sealed class ScreeningIndex(TableServiceClient tables)
         await _table.UpsertEntityAsync(entity, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <see cref="WriteAsync"/> for the current versions of a file: the rows as transactions per month (upserts, so a
+    /// refused transaction's rows are written one by one and a retry writes them again).
+    /// </summary>
+    public async Task WriteManyAsync(IEnumerable<AttestationVersion> versions, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(versions);
+        var entries = versions.Select(Entry).OfType<TableEntity>().ToList();
+        foreach (var month in entries.Select(e => e.PartitionKey).Distinct(StringComparer.Ordinal))
+        {
+            await EnsureMonthAsync(month, cancellationToken).ConfigureAwait(false);
+        }
+
+        await PartitionedWrites.SubmitAsync(_table, entries, e => new TableTransactionAction(TableTransactionActionType.UpsertReplace, e),
+            (e, ct) => _table.UpsertEntityAsync(e, TableUpdateMode.Replace, ct), cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The index row of a version, or null without a loading date.</summary>
     public static TableEntity? Entry(AttestationVersion version)
     {
