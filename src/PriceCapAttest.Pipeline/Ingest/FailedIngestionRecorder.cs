@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PriceCapAttest.Pipeline.Receipts;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.Ingest;
 
@@ -12,6 +13,7 @@ public sealed partial class FailedIngestionRecorder(
     IngestionStore ingestions,
     ReceiptStore receipts,
     TimeProvider clock,
+    PipelineTelemetry telemetry,
     ILogger<FailedIngestionRecorder> logger)
 {
     /// <summary>
@@ -46,6 +48,7 @@ public sealed partial class FailedIngestionRecorder(
         await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
 
         LogFailed(logger, path.BlobPath, error);
+        telemetry.RecordIngestFailure(IngestFailureReason.GaveUp);
         return true;
     }
 
@@ -56,6 +59,7 @@ public sealed partial class FailedIngestionRecorder(
     /// </summary>
     public async Task<bool> RecordPoisonMessageAsync(string messageBody, CancellationToken cancellationToken)
     {
+        telemetry.RecordPoison(StorageNames.Queues.BlobTriggerPoison);
         BlobTriggerPoisonMessage? message;
         try
         {
