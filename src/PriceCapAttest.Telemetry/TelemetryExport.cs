@@ -19,8 +19,11 @@ public sealed record TelemetryExport(Uri? OtlpEndpoint, string? AzureMonitorConn
         ArgumentNullException.ThrowIfNull(configuration);
         var otlp = configuration[OtlpEndpointKey];
         Uri? endpoint = null;
-        if (!string.IsNullOrWhiteSpace(otlp) && !Uri.TryCreate(otlp.Trim(), UriKind.Absolute, out endpoint))
-            throw new InvalidOperationException($"{OtlpEndpointKey} is not an absolute URL: '{otlp}'.");
+        if (!string.IsNullOrWhiteSpace(otlp) &&
+            (!Uri.TryCreate(otlp.Trim(), UriKind.Absolute, out endpoint) || (endpoint.Scheme != Uri.UriSchemeHttp && endpoint.Scheme != Uri.UriSchemeHttps)))
+        {
+            throw new InvalidOperationException($"{OtlpEndpointKey} is not an http(s) URL: '{otlp}'.");
+        }
 
         var connectionString = configuration[AzureMonitorKey];
         return new TelemetryExport(endpoint, string.IsNullOrWhiteSpace(connectionString) ? null : connectionString.Trim());
