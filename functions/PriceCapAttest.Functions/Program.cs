@@ -5,7 +5,9 @@ using PriceCapAttest.Functions;
 var builder = FunctionsApplication.CreateBuilder(args);
 // HTTP functions get the ASP.NET Core HttpContext, so they serve the same request delegates as the local host.
 builder.ConfigureFunctionsWebApplication();
-builder.Services.AddPriceCapFunctions(builder.Configuration);
+builder.Services
+    .AddPriceCapFunctions(builder.Configuration)
+    .AddFunctionsTelemetry(builder.Configuration);
 
 using var app = builder.Build();
 await app.RunAsync().ConfigureAwait(false);

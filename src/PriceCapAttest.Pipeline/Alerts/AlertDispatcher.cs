@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
@@ -6,6 +7,7 @@ using Azure.Data.Tables;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Contracts;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 
@@ -38,6 +40,7 @@ public sealed partial class AlertDispatcher
     private readonly AlertOptions _options;
     private readonly AlertSigner? _signer;
     private readonly TimeProvider _time;
+    private readonly PipelineTelemetry _telemetry;
     private readonly ILogger<AlertDispatcher> _logger;
 
     public AlertDispatcher(
@@ -45,6 +48,7 @@ public sealed partial class AlertDispatcher
         IHttpClientFactory httpClientFactory,
         IOptions<AlertOptions> options,
         TimeProvider time,
+        PipelineTelemetry telemetry,
         ILogger<AlertDispatcher> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -53,6 +57,7 @@ public sealed partial class AlertDispatcher
         _options = options.Value;
         _signer = string.IsNullOrEmpty(_options.SigningSecret) ? null : new AlertSigner(_options.SigningSecret);
         _time = time ?? throw new ArgumentNullException(nameof(time));
+        _telemetry = telemetry ?? throw new ArgumentNullException(nameof(telemetry));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
     }
 
@@ -60,17 +65,37 @@ public sealed partial class AlertDispatcher
     public async Task<AlertDispatchOutcome> DispatchAsync(string messageBody, long dequeueCount, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messageBody);
+        using var activity = _telemetry.StartAlertDispatch();
+        try
+        {
+            var outcome = await DispatchOnceAsync(messageBody, dequeueCount, activity, cancellationToken).ConfigureAwait(false);
+            activity?.SetTag(TelemetryNames.Tags.Outcome, outcome.ToString());
+            return outcome;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            activity?.AddException(e).SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+    }
+
+    private async Task<AlertDispatchOutcome> DispatchOnceAsync(
+        string messageBody, long dequeueCount, Activity? activity, CancellationToken cancellationToken)
+    {
         await _storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
 
         if (!AlertQueueMessage.TryParse(messageBody, out var message, out var parseError))
         {
             LogUnreadable(parseError ?? "unknown");
             await _storage.PoisonQueue.SendMessageAsync(messageBody, cancellationToken).ConfigureAwait(false);
+            _telemetry.RecordPoison(StorageNames.Queues.ViolationAlertsPoison);
             return AlertDispatchOutcome.Unreadable;
         }
 
         var alert = message.Alert;
         var attempt = message.Attempt;
+        activity?.SetTag(TelemetryNames.Tags.AlertId, alert.AlertId).SetTag(TelemetryNames.Tags.Regime, alert.Regime)
+            .SetTag(TelemetryNames.Tags.Attempt, attempt);
         var row = await LoadOrCreateAlertRowAsync(alert, cancellationToken).ConfigureAwait(false);
 
         if (row.DeliveryStatus is AlertDeliveryStatus.Delivered or AlertDeliveryStatus.Failed)
@@ -211,12 +236,14 @@ public sealed partial class AlertDispatcher
             row.DeliveredAt = now;
             row.LastError = null;
             LogEndpointDelivered(alert.AlertId, row.Endpoint ?? "", webhookId);
+            _telemetry.RecordDelivery(AlertDeliveryOutcome.Delivered, alert.Regime);
         }
         else
         {
             row.Status = (isLastRound ? AlertDeliveryStatus.Failed : AlertDeliveryStatus.Pending).ToString();
             row.LastError = error;
             LogEndpointFailed(alert.AlertId, row.Endpoint ?? "", error);
+            _telemetry.RecordDelivery(isLastRound ? AlertDeliveryOutcome.Failed : AlertDeliveryOutcome.Retried, alert.Regime);
         }
 
         await _storage.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
@@ -229,6 +256,7 @@ public sealed partial class AlertDispatcher
         // Poison first: if marking Failed then fails, the host redelivers this round and it poisons again,
         // rather than leaving a Failed alert with no message to inspect.
         await _storage.PoisonQueue.SendMessageAsync(messageBody, cancellationToken).ConfigureAwait(false);
+        _telemetry.RecordPoison(StorageNames.Queues.ViolationAlertsPoison);
         var lastError = Truncate(error);
         await TryUpdateAsync(row, r =>
         {

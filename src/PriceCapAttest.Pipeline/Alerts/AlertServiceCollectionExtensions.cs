@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Pipeline.Storage;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.Alerts;
 
@@ -27,6 +28,8 @@ public static class AlertServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AlertOptions>, AlertOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineTelemetry>();
 
         // Timeouts are per request (AlertOptions.RequestTimeout) so one hanging endpoint delays no other. Redirects
         // are not followed: a 3xx could lead off https. The factory's own request logging is removed because it

@@ -10,6 +10,7 @@ using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;
 using PriceCapAttest.Pipeline.ScheduleSource;
 using PriceCapAttest.Pipeline.Storage;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.DependencyInjection;
 
@@ -20,7 +21,7 @@ public static class PipelineServiceCollectionExtensions
     /// Base64 messages), the options (sections Ingest, Schedule, Check; validated at start-up), the
     /// <see cref="StorageInitializer"/> hosted service, the cap schedule provider, ingestion, receipts, records and
     /// query services, and re-screening (index, evaluations, runs, dry run). The alert services (<c>IAlertPublisher</c>, <c>IAlertStatusReader</c>) are registered by the
-    /// alert delivery registration. <see cref="TimeProvider.System"/> is added unless a TimeProvider is registered.
+    /// alert delivery registration. <see cref="PipelineTelemetry"/> is registered with the metrics services. <see cref="TimeProvider.System"/> is added unless a TimeProvider is registered.
     /// </summary>
     public static IServiceCollection AddPriceCapPipeline(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,6 +34,8 @@ public static class PipelineServiceCollectionExtensions
         services.AddOptions<CheckThresholdOptions>().Bind(configuration.GetSection(CheckThresholdOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.TryAddSingleton<PipelineTelemetry>();
         services.TryAddSingleton(_ => StorageClients.FromConfiguration(configuration));
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Blobs);
         services.TryAddSingleton(sp => sp.GetRequiredService<StorageClients>().Queues);

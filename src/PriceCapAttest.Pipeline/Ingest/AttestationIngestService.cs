@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Security.Cryptography;
 using Azure;
 using Azure.Storage.Blobs;
@@ -13,6 +14,7 @@ using PriceCapAttest.Pipeline.Receipts;
 using PriceCapAttest.Pipeline.Records;
 using PriceCapAttest.Pipeline.Rescreening;
 using PriceCapAttest.Pipeline.ScheduleSource;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.Ingest;
 
@@ -38,6 +40,7 @@ public sealed partial class AttestationIngestService(
     ScreeningIndex screeningIndex,
     IOptions<IngestOptions> options,
     TimeProvider clock,
+    PipelineTelemetry telemetry,
     ILogger<AttestationIngestService> logger)
 {
     private readonly IngestOptions _options = options.Value;
@@ -58,6 +61,27 @@ public sealed partial class AttestationIngestService(
 
     private async Task<IngestOutcome> IngestAsync(BlobClient blob, DocumentPath path, CancellationToken cancellationToken)
     {
+        using var activity = telemetry.StartIngest(path.BlobPath);
+        var started = clock.GetTimestamp();
+        try
+        {
+            var outcome = await IngestOnceAsync(blob, path, cancellationToken).ConfigureAwait(false);
+            telemetry.RecordIngestDuration(clock.GetElapsedTime(started), outcome.Receipt.Status);
+            activity?.SetTag(TelemetryNames.Tags.Status, outcome.Receipt.Status.ToString())
+                .SetTag(TelemetryNames.Tags.Attestations, outcome.Receipt.Attestations.Count);
+            return outcome;
+        }
+        catch (Exception e) when (!cancellationToken.IsCancellationRequested)
+        {
+            telemetry.RecordIngestDuration(clock.GetElapsedTime(started), status: null);
+            telemetry.RecordIngestFailure(IngestFailureReason.Error);
+            activity?.AddException(e).SetStatus(ActivityStatusCode.Error);
+            throw;
+        }
+    }
+
+    private async Task<IngestOutcome> IngestOnceAsync(BlobClient blob, DocumentPath path, CancellationToken cancellationToken)
+    {
         // One GET answers the ETag, length and upload time with the content: the size is checked from the response
         // headers before a byte of the body is read, and the body read is the one of that ETag.
         BlobDownloadStreamingResult download;
@@ -68,6 +92,7 @@ public sealed partial class AttestationIngestService(
         catch (RequestFailedException e) when (e.Status == 404)
         {
             LogGone(logger, path.BlobPath);
+            telemetry.RecordIngestFailure(IngestFailureReason.Gone);
             var gone = new Receipt(path.BlobPath, path.ShipperId, path.Name, null, null, clock.GetUtcNow(), ReceiptStatus.Failed, null,
                 "The document was no longer there when the pipeline went to read it.", []);
             await receipts.WriteAsync(gone, uploadETag: null, cancellationToken).ConfigureAwait(false);
@@ -132,6 +157,8 @@ public sealed partial class AttestationIngestService(
         {
             checkedAttestations = DocumentCheck.Run(checker, content, format, path.BlobPath);
         }
+
+        telemetry.RecordChecked(checkedAttestations);
 
         var uploadedAt = download.Details.LastModified;
         var items = await RecordAsync(path, checkedAttestations, sha256, receivedAt, uploadedAt, cancellationToken).ConfigureAwait(false);

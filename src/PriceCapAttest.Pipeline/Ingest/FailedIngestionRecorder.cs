@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Receipts;
+using PriceCapAttest.Pipeline.Telemetry;
 
 namespace PriceCapAttest.Pipeline.Ingest;
 
@@ -13,6 +14,7 @@ public sealed partial class FailedIngestionRecorder(
     IngestionStore ingestions,
     ReceiptStore receipts,
     TimeProvider clock,
+    PipelineTelemetry telemetry,
     ILogger<FailedIngestionRecorder> logger)
 {
     /// <summary>
@@ -47,6 +49,7 @@ public sealed partial class FailedIngestionRecorder(
         await receipts.WriteAsync(receipt, etag, cancellationToken).ConfigureAwait(false);
 
         LogFailed(logger, path.BlobPath, error);
+        telemetry.RecordIngestFailure(IngestFailureReason.GaveUp);
         return true;
     }
 
@@ -57,6 +60,7 @@ public sealed partial class FailedIngestionRecorder(
     /// </summary>
     public async Task<bool> RecordPoisonMessageAsync(string messageBody, CancellationToken cancellationToken)
     {
+        telemetry.RecordPoison(StorageNames.Queues.BlobTriggerPoison);
         BlobTriggerPoisonMessage? message;
         try
         {
