@@ -56,6 +56,14 @@ param httpAlwaysReadyInstances int = 1
 @description('Webhook signing secret (whsec_ followed by random base64). Stored in Key Vault as a new secret version when given; leave empty on later provisions to keep the current version.')
 param alertsSigningSecret string = ''
 
+@secure()
+@description('API keys of the insurer role, comma-separated (one per insurer; two during a rotation), each at least 32 characters. Required: each becomes a Key Vault secret api-key-insurer-{i} and the app setting ApiKeys__Insurer__{i}. See docs/security.md.')
+param apiInsurerKeys string
+
+@secure()
+@description('API keys of the regulator role, comma-separated, each at least 32 characters, none shared with apiInsurerKeys. Required: each becomes a Key Vault secret api-key-regulator-{i} and the app setting ApiKeys__Regulator__{i}.')
+param apiRegulatorKeys string
+
 @description('Regulator webhook endpoints per regime, e.g. { "EU": ["https://..."], "US": ["https://..."] }. Becomes app settings Alerts__Routes__{REGIME}__{i}.')
 param regulatorRoutes object = {}
 
@@ -91,6 +99,7 @@ var names = {
   identity: 'id-pricecap-${token}'
   storageAccount: 'stpricecap${take(token, 14)}'
   appInsights: 'appi-pricecap-${token}'
+  keyVault: 'kv-pricecap-${take(token, 12)}'
   // Containers the platform needs besides those in storage-names.json.
   deploymentContainer: 'app-package'
   deadLetterContainer: 'eventgrid-deadletter'
@@ -143,7 +152,7 @@ module storage 'modules/storage.bicep' = {
 module keyVault 'modules/keyvault.bicep' = {
   scope: rg
   params: {
-    name: 'kv-pricecap-${take(token, 12)}'
+    name: names.keyVault
     location: location
     tags: tags
     signingSecret: alertsSigningSecret
@@ -152,6 +161,20 @@ module keyVault 'modules/keyvault.bicep' = {
     operatorPrincipalId: operatorPrincipalId
     operatorPrincipalType: operatorPrincipalType
   }
+}
+
+// A missing or short key fails here, before the app's settings are written (else every keyed route would be 401).
+module apiKeys 'modules/apikeys.bicep' = {
+  scope: rg
+  params: {
+    vaultName: names.keyVault
+    insurerKeys: apiInsurerKeys
+    regulatorKeys: apiRegulatorKeys
+    minKeyLength: 32
+  }
+  dependsOn: [
+    keyVault
+  ]
 }
 
 module functionApp 'modules/functionapp.bicep' = {
@@ -167,6 +190,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: names.deploymentContainer
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     signingSecretUri: keyVault.outputs.signingSecretUri
+    apiKeySettings: apiKeys.outputs.settings
     regulatorRoutes: regulatorRoutes
     ingestMaxDocumentBytes: ingestMaxDocumentBytes
     capScheduleBlobName: storage.outputs.capScheduleBlobName
@@ -174,8 +198,9 @@ module functionApp 'modules/functionapp.bicep' = {
     maximumInstanceCount: maximumInstanceCount
     httpAlwaysReadyInstances: httpAlwaysReadyInstances
   }
-  // Every module it reads an output from (storage, with the identity's storage roles; Key Vault; monitoring) is
-  // deployed first, so the host starts with its connections and Key Vault reference already authorised.
+  // Every module it reads an output from (storage, with the identity's storage roles; Key Vault and the API key
+  // secrets; monitoring) is deployed first, so the host starts with its connections and Key Vault references
+  // already authorised.
 }
 
 module eventGrid 'modules/eventgrid.bicep' = {

@@ -21,6 +21,9 @@ param appInsightsConnectionString string
 @description('Version-less Key Vault URI of the webhook signing secret.')
 param signingSecretUri string
 
+@description('App settings ApiKeys__{Role}__{i}, each a Key Vault reference (modules/apikeys.bicep).')
+param apiKeySettings object
+
 @description('Regulator webhook endpoints per regime: { "EU": ["https://..."], ... }.')
 param regulatorRoutes object
 
@@ -149,7 +152,8 @@ var routeSettings = reduce(
 )
 
 // Flex Consumption sets FUNCTIONS_WORKER_RUNTIME and FUNCTIONS_EXTENSION_VERSION itself (from functionAppConfig);
-// they must not appear here. No setting holds an account key or a connection string with a key.
+// they must not appear here. No setting holds an account key, a connection string with a key or an API key (those
+// are Key Vault references).
 resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
   parent: app
   name: 'appsettings'
@@ -169,7 +173,8 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       Ingest__MaxDocumentBytes: string(ingestMaxDocumentBytes)
       Schedule__BlobName: capScheduleBlobName
     },
-    routeSettings
+    routeSettings,
+    apiKeySettings
   )
 }
 

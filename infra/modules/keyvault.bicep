@@ -1,5 +1,6 @@
-// Key Vault in RBAC mode holding the webhook signing secret. The app reads it through a Key Vault reference in its
-// app settings with its user-assigned identity (Key Vault Secrets User on this one secret).
+// Key Vault in RBAC mode holding the webhook signing secret and the API keys (written by modules/apikeys.bicep). The
+// app reads them through Key Vault references in its app settings with its user-assigned identity (Key Vault Secrets
+// User on this vault).
 
 @minLength(3)
 @maxLength(24)
@@ -72,8 +73,8 @@ var roles = {
   secretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'
 }
 
-// Key Vault Secrets User on this vault, which holds nothing but the signing secret: resolve the app setting's Key
-// Vault reference. Read only. (Scoped to the vault rather than the secret so that the first provision does not
+// Key Vault Secrets User on this vault, which holds nothing but the app's own secrets (signing secret, API keys):
+// resolve the app settings' Key Vault references. Read only. (Scoped to the vault rather than the secret so that the first provision does not
 // depend on the secret already existing.)
 resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
   name: guid(vault.id, appIdentityName, roles.secretsUser)
@@ -82,11 +83,11 @@ resource appSecretsUser 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.secretsUser)
     principalId: appPrincipalId
     principalType: 'ServicePrincipal'
-    description: 'Function app reads the webhook signing secret'
+    description: 'Function app reads its secrets: webhook signing secret, API keys'
   }
 }
 
-// Key Vault Secrets Officer on the vault for the operator who rotates the secret (azd passes the signed-in user).
+// Key Vault Secrets Officer on the vault for the operator who rotates the secrets (azd passes the signed-in user).
 resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04-01' = if (!empty(operatorPrincipalId)) {
   name: guid(vault.id, operatorPrincipalId, roles.secretsOfficer)
   scope: vault
@@ -94,7 +95,7 @@ resource operatorSecretsOfficer 'Microsoft.Authorization/roleAssignments@2022-04
     roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.secretsOfficer)
     principalId: operatorPrincipalId
     principalType: operatorPrincipalType
-    description: 'Operator rotates the webhook signing secret'
+    description: 'Operator rotates the webhook signing secret and the API keys'
   }
 }
 

@@ -9,7 +9,9 @@ public class AppSettings
     public void Template_sets_the_expected_settings_and_no_others()
     {
         var routes = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.RoutePattern));
-        var others = Settings.Keys.Except(AppSettingsTemplate.FixedNames, StringComparer.Ordinal).Except(routes, StringComparer.Ordinal);
+        var keys = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.ApiKeyPattern));
+        var others = Settings.Keys.Except(AppSettingsTemplate.FixedNames, StringComparer.Ordinal)
+            .Except(routes, StringComparer.Ordinal).Except(keys, StringComparer.Ordinal);
 
         Assert.All(AppSettingsTemplate.FixedNames, name => Assert.Contains(name, Settings.Keys));
         Assert.Empty(others);

@@ -28,6 +28,9 @@ public static class AppSettingsTemplate
     /// <summary>Pattern of the per-regime route settings: Alerts__Routes__{REGIME}__{index}.</summary>
     public const string RoutePattern = @"^Alerts__Routes__[A-Z]+__\d+$";
 
+    /// <summary>Pattern of the API key settings: ApiKeys__{Insurer|Regulator}__{index} (ApiKeyOptions, one list per role).</summary>
+    public const string ApiKeyPattern = @"^ApiKeys__(Insurer|Regulator)__\d+$";
+
     public static IReadOnlyDictionary<string, object?> Settings()
     {
         var config = Assert.Single(CompiledTemplate.Instance.OfType(AzureTypes.SiteConfig), resource => resource.LeafName == "appsettings");

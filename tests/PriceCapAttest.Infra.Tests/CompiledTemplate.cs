@@ -17,6 +17,12 @@ public sealed class CompiledTemplate
             ["US"] = ["https://us-regulator.example/hooks"],
         };
 
+    /// <summary>Sample API keys (two insurers, one regulator), each at least 32 characters as the template requires.</summary>
+    public static readonly IReadOnlyList<string> SampleInsurerKeys =
+        ["test-insurer-key-a-0123456789abcdef", "test-insurer-key-b-0123456789abcdef"];
+
+    public static readonly IReadOnlyList<string> SampleRegulatorKeys = ["test-regulator-key-0123456789abcdef"];
+
     public const string OperatorPrincipalId = "11111111-1111-1111-1111-111111111111";
 
     public const string ActionGroupId =
@@ -45,6 +51,8 @@ public sealed class CompiledTemplate
             ["environmentName"] = () => "test",
             ["location"] = () => "westeurope",
             ["alertsSigningSecret"] = () => "whsec_dGVzdC1vbmx5LW5vdC1hLXJlYWwtc2VjcmV0",
+            ["apiInsurerKeys"] = () => string.Join(',', SampleInsurerKeys),
+            ["apiRegulatorKeys"] = () => string.Join(',', SampleRegulatorKeys),
             ["operatorPrincipalId"] = () => OperatorPrincipalId,
             ["regulatorRoutes"] = () => SampleRoutes.ToDictionary(
                 pair => pair.Key, pair => (object?)pair.Value.Cast<object?>().ToList(), StringComparer.OrdinalIgnoreCase),

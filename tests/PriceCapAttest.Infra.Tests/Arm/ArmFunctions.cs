@@ -125,6 +125,12 @@ internal static class ArmFunctions
         return result;
     }
 
+    /// <summary>intersection() of arrays: the items of the first that are in every other one.</summary>
+    internal static object Intersection(IReadOnlyList<object?> arguments) =>
+        arguments.All(argument => argument is IList<object?>)
+            ? arguments.Cast<IList<object?>>().Aggregate((common, next) => common.Where(next.Contains).Distinct().ToList())
+            : Unknown.Value;
+
     internal static object Items(object? value) => value switch
     {
         IDictionary<string, object?> properties => properties

@@ -220,6 +220,14 @@ public sealed class TemplateScope
             return new Lambda(names, call.Arguments[^1], environment);
         }
 
+        if (call.Function.Equals("if", StringComparison.OrdinalIgnoreCase))
+        {
+            // Like ARM, only the branch taken is evaluated (so a fail() in the other one never fires).
+            return Evaluate(call.Arguments[0], environment) is bool condition
+                ? Evaluate(call.Arguments[condition ? 1 : 2], environment)
+                : Unknown.Value;
+        }
+
         var arguments = call.Arguments.Select(argument => Evaluate(argument, environment)).ToList();
         return call.Function.ToLowerInvariant() switch
         {
@@ -253,7 +261,11 @@ public sealed class TemplateScope
             "startswith" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).StartsWith((string)arguments[1]!, StringComparison.OrdinalIgnoreCase),
             "endswith" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).EndsWith((string)arguments[1]!, StringComparison.OrdinalIgnoreCase),
             "replace" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).Replace((string)arguments[1]!, (string)arguments[2]!, StringComparison.Ordinal),
-            "if" => arguments[0] is bool condition ? (condition ? arguments[1] : arguments[2]) : Unknown.Value,
+            "fail" => throw new TemplateFailure(Render(arguments[0])),
+            "split" => arguments[0] is string text ? text.Split((string)arguments[1]!).Select(part => (object?)part).ToList() : Unknown.Value,
+            "trim" => arguments[0] is string text ? text.Trim() : Unknown.Value,
+            "intersection" => Intersection(arguments),
+            "filter" => arguments[0] is Unknown ? Unknown.Value : AsList(arguments[0]).Where(item => Apply(arguments[1], item) is true).ToList(),
             "createobject" => CreateObject(arguments),
             "createarray" => arguments.ToList(),
             "union" => Union(arguments),
