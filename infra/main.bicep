@@ -56,13 +56,32 @@ param httpAlwaysReadyInstances int = 1
 @description('Webhook signing secret (whsec_ followed by random base64). Stored in Key Vault as a new secret version when given; leave empty on later provisions to keep the current version.')
 param alertsSigningSecret string = ''
 
+@description('How callers of the HTTP API authenticate on Azure. entra (production): Microsoft Entra ID tokens checked by App Service authentication, entraClientId required, the API keys optional. keys: the shared API keys, both lists required (local use and transition); with entraClientId a token is still validated when sent. See docs/security.md.')
+@allowed([
+  'entra'
+  'keys'
+])
+param apiAuthentication string = 'entra'
+
+@description('Application (client) id of the API app registration (docs/deploy.md, "The app registration"). Required with apiAuthentication entra.')
+param entraClientId string = ''
+
+@description('Tenant id of the app registration and of the callers\' principals. Empty: the deployment\'s tenant.')
+param entraTenantId string = ''
+
+@description('Audiences a token may carry. Empty: the client id and api://{client id}.')
+param entraAllowedAudiences array = []
+
 @secure()
-@description('API keys of the insurer role, comma-separated (one per insurer; two during a rotation), each at least 32 characters. Required: each becomes a Key Vault secret api-key-insurer-{i} and the app setting ApiKeys__Insurer__{i}. See docs/security.md.')
+@description('API keys of the insurer role, comma-separated (one per insurer; two during a rotation), each at least 32 characters. Required with apiAuthentication keys, optional with entra: each becomes a Key Vault secret api-key-insurer-{i} and the app setting ApiKeys__Insurer__{i}. See docs/security.md.')
 param apiInsurerKeys string
 
 @secure()
-@description('API keys of the regulator role, comma-separated, each at least 32 characters, none shared with apiInsurerKeys. Required: each becomes a Key Vault secret api-key-regulator-{i} and the app setting ApiKeys__Regulator__{i}.')
+@description('API keys of the regulator role, comma-separated, each at least 32 characters, none shared with apiInsurerKeys. Required with apiAuthentication keys, optional with entra: each becomes a Key Vault secret api-key-regulator-{i} and the app setting ApiKeys__Regulator__{i}.')
 param apiRegulatorKeys string
+
+@description('Shippers that upload directly to the attestations container, each principal under its own prefix only: [{ "shipperId": "ACME-SHIP", "principalId": "<object id>", "principalType": "ServicePrincipal" }] (principalType optional: ServicePrincipal, User or Group). See docs/deploy.md, "Onboarding a shipper".')
+param shippers array = []
 
 @description('Regulator webhook endpoints per regime, e.g. { "EU": ["https://..."], "US": ["https://..."] }. Becomes app settings Alerts__Routes__{REGIME}__{i}.')
 param regulatorRoutes object = {}
@@ -95,9 +114,21 @@ var tags = {
   application: 'pricecapattest'
 }
 var token = toLower(uniqueString(subscription().id, environmentName, location))
+var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId
+// Entra ID mode without an app registration would leave every route 401: refused before anything is deployed.
+var entraClient = apiAuthentication == 'entra' && empty(entraClientId)
+  ? fail('apiAuthentication entra needs entraClientId (azd env ENTRA_CLIENT_ID), the client id of the API app registration; see docs/deploy.md. Use apiAuthentication keys (API_AUTHENTICATION=keys) to run on the shared keys alone.')
+  : entraClientId
+var entraAudiences = empty(entraAllowedAudiences) && !empty(entraClient)
+  ? [
+      entraClient
+      'api://${entraClient}'
+    ]
+  : entraAllowedAudiences
 var names = {
   identity: 'id-pricecap-${token}'
   storageAccount: 'stpricecap${take(token, 14)}'
+  functionApp: 'func-pricecap-${token}'
   appInsights: 'appi-pricecap-${token}'
   keyVault: 'kv-pricecap-${take(token, 12)}'
   // Containers the platform needs besides those in storage-names.json.
@@ -163,13 +194,15 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-// A missing or short key fails here, before the app's settings are written (else every keyed route would be 401).
+// A short or shared key, or a missing one in keys mode, fails here, before the app's settings are written (else every
+// keyed route would be 401).
 module apiKeys 'modules/apikeys.bicep' = {
   scope: rg
   params: {
     vaultName: names.keyVault
     insurerKeys: apiInsurerKeys
     regulatorKeys: apiRegulatorKeys
+    keysRequired: apiAuthentication == 'keys'
     minKeyLength: 32
   }
   dependsOn: [
@@ -180,7 +213,7 @@ module apiKeys 'modules/apikeys.bicep' = {
 module functionApp 'modules/functionapp.bicep' = {
   scope: rg
   params: {
-    appName: 'func-pricecap-${token}'
+    appName: names.functionApp
     planName: 'plan-pricecap-${token}'
     location: location
     tags: tags
@@ -201,6 +234,34 @@ module functionApp 'modules/functionapp.bicep' = {
   // Every module it reads an output from (storage, with the identity's storage roles; Key Vault and the API key
   // secrets; monitoring) is deployed first, so the host starts with its connections and Key Vault references
   // already authorised.
+}
+
+// After the function app module (dependsOn), so that the site and its app settings are written before the auth
+// settings.
+module appAuthentication 'modules/appAuthentication.bicep' = {
+  scope: rg
+  params: {
+    appName: names.functionApp
+    mode: apiAuthentication
+    clientId: entraClient
+    openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenant}/v2.0'
+    allowedAudiences: entraAudiences
+  }
+  dependsOn: [
+    functionApp
+  ]
+}
+
+// One ABAC-conditioned role assignment per onboarded shipper principal; none when shippers is empty.
+module shipperUploads 'modules/shipperUploads.bicep' = {
+  scope: rg
+  params: {
+    storageAccountName: names.storageAccount
+    shippers: shippers
+  }
+  dependsOn: [
+    storage
+  ]
 }
 
 module eventGrid 'modules/eventgrid.bicep' = {
@@ -234,6 +295,8 @@ module alertRules 'modules/alertRules.bicep' = if (!empty(alertActionGroupId)) {
 // Read by azd (written to the environment's .env) and by infra/hooks/postdeploy.*.
 output AZURE_LOCATION string = location
 output AZURE_TENANT_ID string = tenant().tenantId
+output API_AUTHENTICATION string = apiAuthentication
+output ENTRA_CLIENT_ID string = entraClientId
 output AZURE_RESOURCE_GROUP string = rg.name
 output AZURE_FUNCTION_APP_NAME string = functionApp.outputs.name
 output AZURE_FUNCTION_APP_ID string = functionApp.outputs.id

@@ -1,7 +1,8 @@
 // The keys of the HTTP API (docs/security.md, "Keys on Azure"): each key one Key Vault secret (api-key-insurer-0,
 // api-key-regulator-0, ...) and one app setting that references it (ApiKeys__Insurer__0, ...), resolved by the app
-// with its identity like the signing secret. A missing, short or shared key fails the deployment here, before the
-// app's settings change: without a key every keyed route would answer 401.
+// with its identity like the signing secret. A short or shared key fails the deployment here, before the app's
+// settings change, and so does a role without keys when keys are how callers authenticate (apiAuthentication 'keys':
+// without a key every keyed route would answer 401). With Entra ID ('entra') the keys are optional.
 
 @description('Name of the Key Vault (modules/keyvault.bicep).')
 param vaultName string
@@ -14,12 +15,16 @@ param insurerKeys string
 @description('Regulator keys, comma-separated (API_REGULATOR_KEYS).')
 param regulatorKeys string
 
+@description('Whether each role needs at least one key (apiAuthentication \'keys\').')
+param keysRequired bool
+
 @description('Shortest key accepted.')
 @minValue(16)
 param minKeyLength int
 
-var insurer = split(insurerKeys, ',')
-var regulator = split(regulatorKeys, ',')
+// An empty list is no key at all where keys are optional, and one empty (refused) key where they are required.
+var insurer = empty(insurerKeys) && !keysRequired ? [] : split(insurerKeys, ',')
+var regulator = empty(regulatorKeys) && !keysRequired ? [] : split(regulatorKeys, ',')
 var badInsurer = filter(insurer, key => length(key) < minKeyLength || trim(key) != key)
 var badRegulator = filter(regulator, key => length(key) < minKeyLength || trim(key) != key)
 var keyRule = 'every key at least ${minKeyLength} characters, no space at either end, keys separated by commas'

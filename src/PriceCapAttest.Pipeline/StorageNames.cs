@@ -34,6 +34,9 @@ public static class StorageNames
         public const string ScreeningIndex = "ScreeningIndex";
         public const string Rescreens = "Rescreens";
         public const string ReceiptEvaluations = "ReceiptEvaluations";
+
+        /// <summary>Party of each Entra ID principal per role: PK = object id, RK = role, PartyId (docs/security.md).</summary>
+        public const string Parties = "Parties";
     }
 
     public static class Blobs

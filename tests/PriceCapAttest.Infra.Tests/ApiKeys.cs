@@ -108,11 +108,50 @@ public class ApiKeys
     [MemberData(nameof(Refused))]
     public void A_missing_short_or_shared_key_fails_the_deployment_with_a_message_that_shows_no_key(string parameter, string value, string message)
     {
-        var failure = Assert.Throws<TemplateFailure>(() => Template.ResourcesWith(parameter, value));
+        // Keys mode: the keys are how callers authenticate, so a role without keys is refused too.
+        var failure = Assert.Throws<TemplateFailure>(() => Template.ResourcesWith(new Dictionary<string, object?>
+        {
+            ["apiAuthentication"] = "keys",
+            [parameter] = value,
+        }));
 
         Assert.Contains(message, failure.Message, StringComparison.Ordinal);
         Assert.All(AllSampleKeys, key => Assert.DoesNotContain(key, failure.Message, StringComparison.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Refused))]
+    public void With_entra_id_a_key_given_is_still_checked_but_none_is_needed(string parameter, string value, string message)
+    {
+        var changes = new Dictionary<string, object?> { [parameter] = value };
+
+        if (value.Length == 0)
+        {
+            var resources = Template.ResourcesWith(changes);
+            var role = parameter == "apiInsurerKeys" ? "insurer" : "regulator";
+            Assert.DoesNotContain(resources, resource => resource.Type == AzureTypes.KeyVaultSecret && resource.LeafName.StartsWith($"api-key-{role}-", StringComparison.Ordinal));
+            Assert.DoesNotContain(SettingsOf(resources).Keys, name => name.StartsWith($"ApiKeys__{char.ToUpperInvariant(role[0])}{role[1..]}__", StringComparison.Ordinal));
+        }
+        else
+        {
+            Assert.Contains(message, Assert.Throws<TemplateFailure>(() => Template.ResourcesWith(changes)).Message, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void With_entra_id_and_no_keys_at_all_no_key_secret_or_setting_is_deployed()
+    {
+        var resources = Template.ResourcesWith(new Dictionary<string, object?> { ["apiInsurerKeys"] = string.Empty, ["apiRegulatorKeys"] = string.Empty });
+
+        Assert.DoesNotContain(resources, resource => resource.Type == AzureTypes.KeyVaultSecret && resource.LeafName.StartsWith("api-key-", StringComparison.Ordinal));
+        Assert.DoesNotContain(SettingsOf(resources).Keys, name => Regex.IsMatch(name, AppSettingsTemplate.ApiKeyPattern));
+        Assert.Contains("Alerts__SigningSecret", SettingsOf(resources).Keys);
+    }
+
+    private static IDictionary<string, object?> SettingsOf(IEnumerable<DeployedResource> resources) =>
+        Assert.IsType<Dictionary<string, object?>>(
+            Assert.Single(resources, resource => resource.Type == AzureTypes.SiteConfig && resource.LeafName == "appsettings").Get("properties"),
+            exactMatch: false);
 
     [Fact]
     public void Settings_bind_to_the_key_options_of_each_role()

@@ -25,6 +25,36 @@ public sealed class CompiledTemplate
 
     public const string OperatorPrincipalId = "11111111-1111-1111-1111-111111111111";
 
+    /// <summary>The API app registration (apiAuthentication 'entra', the production mode).</summary>
+    public const string EntraClientId = "22222222-2222-2222-2222-222222222222";
+
+    public const string EntraTenantId = "33333333-3333-3333-3333-333333333333";
+
+    public static readonly IReadOnlyList<string> EntraAudiences = [$"api://{EntraClientId}", EntraClientId, "api://pricecap.example"];
+
+    /// <summary>Onboarded shippers for direct upload: (shipper id, principal id, principal type or null for the default).</summary>
+    public static readonly IReadOnlyList<(string ShipperId, string PrincipalId, string? PrincipalType)> SampleShippers =
+    [
+        ("ACME-SHIP", "44444444-4444-4444-4444-444444444444", null),
+        ("nordic_tankers.2", "55555555-5555-5555-5555-555555555555", "Group"),
+    ];
+
+    public static List<object?> ShippersParameter(IEnumerable<(string ShipperId, string PrincipalId, string? PrincipalType)> shippers) =>
+        shippers.Select(shipper =>
+        {
+            var entry = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["shipperId"] = shipper.ShipperId,
+                ["principalId"] = shipper.PrincipalId,
+            };
+            if (shipper.PrincipalType is not null)
+            {
+                entry["principalType"] = shipper.PrincipalType;
+            }
+
+            return (object?)entry;
+        }).ToList();
+
     public const string ActionGroupId =
         "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-ops/providers/Microsoft.Insights/actionGroups/ag-pricecap-oncall";
 
@@ -57,6 +87,11 @@ public sealed class CompiledTemplate
             ["regulatorRoutes"] = () => SampleRoutes.ToDictionary(
                 pair => pair.Key, pair => (object?)pair.Value.Cast<object?>().ToList(), StringComparer.OrdinalIgnoreCase),
             ["alertActionGroupId"] = () => ActionGroupId,
+            ["apiAuthentication"] = () => "entra",
+            ["entraClientId"] = () => EntraClientId,
+            ["entraTenantId"] = () => EntraTenantId,
+            ["entraAllowedAudiences"] = () => EntraAudiences.Cast<object?>().ToList(),
+            ["shippers"] = () => ShippersParameter(SampleShippers),
         };
         Main = new TemplateScope(Document.RootElement, _parameters, "main");
         Resources = TemplateResources.Expand(Main);
@@ -87,9 +122,18 @@ public sealed class CompiledTemplate
     public DeployedResource Single(string type) => Assert.Single(OfType(type));
 
     /// <summary>Every resource deployed when one parameter takes another value (the others as above).</summary>
-    public IReadOnlyList<DeployedResource> ResourcesWith(string parameter, object? value)
+    public IReadOnlyList<DeployedResource> ResourcesWith(string parameter, object? value) =>
+        ResourcesWith(new Dictionary<string, object?> { [parameter] = value });
+
+    /// <summary>Every resource deployed when some parameters take other values (the others as above).</summary>
+    public IReadOnlyList<DeployedResource> ResourcesWith(IReadOnlyDictionary<string, object?> changes)
     {
-        var parameters = new Dictionary<string, Func<object?>>(_parameters, StringComparer.OrdinalIgnoreCase) { [parameter] = () => value };
+        var parameters = new Dictionary<string, Func<object?>>(_parameters, StringComparer.OrdinalIgnoreCase);
+        foreach (var (parameter, value) in changes)
+        {
+            parameters[parameter] = () => value;
+        }
+
         return TemplateResources.Expand(new TemplateScope(Document.RootElement, parameters, "main"));
     }
 }

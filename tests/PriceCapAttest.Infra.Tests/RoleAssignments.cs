@@ -35,6 +35,8 @@ public class RoleAssignments
             new(Roles.KeyVaultSecretsOfficer, AzureTypes.KeyVault, "?"),
             new(Roles.StorageBlobDataContributor, AzureTypes.Container, "eventgrid-deadletter"),
         };
+        // One per onboarded shipper principal, each limited to its own prefix by a condition (ShipperUploads).
+        expected.AddRange(CompiledTemplate.SampleShippers.Select(_ => new Grant(Roles.StorageBlobDataContributor, AzureTypes.Container, "attestations")));
 
         var actual = Grants().Select(grant => grant with { ScopeName = Normalise(grant) }).ToList();
 

@@ -144,6 +144,39 @@ internal static class ArmFunctions
         _ => Unknown.Value,
     };
 
+    /// <summary>split() by one delimiter or by any of an array of delimiters.</summary>
+    internal static object Split(object? value, object? delimiters) => (value, delimiters) switch
+    {
+        (string text, string delimiter) => text.Split(delimiter).Select(part => (object?)part).ToList(),
+        (string text, IList<object?> any) => text.Split(any.Select(Render).ToArray(), StringSplitOptions.None).Select(part => (object?)part).ToList(),
+        _ => Unknown.Value,
+    };
+
+    internal static object Substring(string text, IReadOnlyList<object?> bounds)
+    {
+        var start = checked((int)(long)bounds[0]!);
+        return bounds.Count > 1 ? text.Substring(start, checked((int)(long)bounds[1]!)) : text[start..];
+    }
+
+    /// <summary>contains() of a string (ordinal, as ARM), an array (an equal item) or an object (a key).</summary>
+    internal static object Contains(object? container, object? item) => (container, item) switch
+    {
+        (Unknown, _) or (_, Unknown) => Unknown.Value,
+        (string text, _) => text.Contains(Render(item), StringComparison.Ordinal),
+        (IList<object?> items, _) => items.Contains(item),
+        (IDictionary<string, object?> properties, string key) => properties.ContainsKey(key),
+        _ => Unknown.Value,
+    };
+
+    /// <summary>tryGet() (Bicep's .? safe access): the property or item, null when absent.</summary>
+    internal static object? TryGet(object? target, object? key) => (target, key) switch
+    {
+        (Unknown, _) or (_, Unknown) => Unknown.Value,
+        (IDictionary<string, object?> properties, string name) => properties.TryGetValue(name, out var value) ? value : null,
+        (IList<object?> items, long index) => index >= 0 && index < items.Count ? items[(int)index] : null,
+        _ => null,
+    };
+
     /// <summary>Text of a value as it would appear in a string; unknown parts show as "?".</summary>
     internal static string Render(object? value) => value switch
     {

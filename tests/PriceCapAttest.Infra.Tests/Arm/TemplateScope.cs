@@ -262,7 +262,11 @@ public sealed class TemplateScope
             "endswith" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).EndsWith((string)arguments[1]!, StringComparison.OrdinalIgnoreCase),
             "replace" => arguments.Any(argument => argument is Unknown) ? Unknown.Value : ((string)arguments[0]!).Replace((string)arguments[1]!, (string)arguments[2]!, StringComparison.Ordinal),
             "fail" => throw new TemplateFailure(Render(arguments[0])),
-            "split" => arguments[0] is string text ? text.Split((string)arguments[1]!).Select(part => (object?)part).ToList() : Unknown.Value,
+            "split" => Split(arguments[0], arguments[1]),
+            "join" => arguments[0] is IList<object?> parts && arguments[1] is string separator ? string.Join(separator, parts.Select(Render)) : Unknown.Value,
+            "substring" => arguments[0] is string whole ? Substring(whole, arguments.Skip(1).ToList()) : Unknown.Value,
+            "contains" => Contains(arguments[0], arguments[1]),
+            "tryget" => TryGet(arguments[0], arguments[1]),
             "trim" => arguments[0] is string text ? text.Trim() : Unknown.Value,
             "intersection" => Intersection(arguments),
             "filter" => arguments[0] is Unknown ? Unknown.Value : AsList(arguments[0]).Where(item => Apply(arguments[1], item) is true).ToList(),
@@ -296,8 +300,17 @@ public sealed class TemplateScope
                 ["location"] = Unknown.Value,
             },
             "reference" => Reference(arguments[0]),
+            // The public cloud's endpoints (what environment() gives in AzureCloud), as far as the templates read them.
+            "environment" => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+            {
+                ["name"] = "AzureCloud",
+                ["authentication"] = new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase)
+                {
+                    ["loginEndpoint"] = "https://login.microsoftonline.com/",
+                },
+            },
             "deployment" => new Dictionary<string, object?>(StringComparer.OrdinalIgnoreCase) { ["name"] = "deployment" },
-            // reference(), list*(), guid(), environment() ... need Azure or are irrelevant to what the tests ask.
+            // reference(), list*(), guid() ... need Azure or are irrelevant to what the tests ask.
             _ => Unknown.Value,
         };
     }
