@@ -34,6 +34,8 @@ public static class StorageNames
         public const string ScreeningIndex = "ScreeningIndex";
         public const string Rescreens = "Rescreens";
         public const string ReceiptEvaluations = "ReceiptEvaluations";
+        public const string Fleets = "Fleets";
+        public const string ReadAudit = "ReadAudit";
     }
 
     public static class Blobs
