@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.DependencyInjection;
+using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Receipts;
