@@ -37,6 +37,12 @@ public static class StorageNames
 
         /// <summary>Party of each Entra ID principal per role: PK = object id, RK = role, PartyId (docs/security.md).</summary>
         public const string Parties = "Parties";
+
+        /// <summary>Insurers' covered IMO numbers with an append-only history (docs/parties.md).</summary>
+        public const string Fleets = "Fleets";
+
+        /// <summary>Append-only record of attestation reads by insurers, regulators and operators, PK = shipper (docs/parties.md).</summary>
+        public const string ReadAudit = "ReadAudit";
     }
 
     public static class Blobs

@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using PriceCapAttest.Pipeline.Ingest;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.Options;
+using PriceCapAttest.Pipeline.Parties;
 using PriceCapAttest.Pipeline.Rescreening;
 using PriceCapAttest.Pipeline.Queries;
 using PriceCapAttest.Pipeline.Receipts;
@@ -20,7 +21,8 @@ public static class PipelineServiceCollectionExtensions
     /// Registers the storage clients (one of each, from the <c>AzureWebJobsStorage</c> connection; queues with
     /// Base64 messages), the options (sections Ingest, Schedule, Check; validated at start-up), the
     /// <see cref="StorageInitializer"/> hosted service, the cap schedule provider, ingestion, receipts, records and
-    /// query services, and re-screening (index, evaluations, runs, dry run). The alert services (<c>IAlertPublisher</c>, <c>IAlertStatusReader</c>) are registered by the
+    /// query services, re-screening (index, evaluations, runs, dry run), and the parties' services (shipper uploads,
+    /// insurer fleets, read audit). The alert services (<c>IAlertPublisher</c>, <c>IAlertStatusReader</c>) are registered by the
     /// alert delivery registration. <see cref="PipelineTelemetry"/> is registered with the metrics services. <see cref="TimeProvider.System"/> is added unless a TimeProvider is registered.
     /// </summary>
     public static IServiceCollection AddPriceCapPipeline(this IServiceCollection services, IConfiguration configuration)
@@ -64,6 +66,9 @@ public static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<RescreenRunner>();
         services.TryAddSingleton<RescreenCoordinator>();
         services.TryAddSingleton<RescreenDryRun>();
+        services.TryAddSingleton<AttestationUploads>();
+        services.TryAddSingleton<FleetStore>();
+        services.TryAddSingleton<ReadAudit>();
         return services;
     }
 }

@@ -30,6 +30,7 @@ public sealed partial class StorageInitializer(
         StorageNames.Tables.Attestations, StorageNames.Tables.VesselIndex, StorageNames.Tables.Violations,
         StorageNames.Tables.Receipts, StorageNames.Tables.Alerts, StorageNames.Tables.Ingestions,
         StorageNames.Tables.ScreeningIndex, StorageNames.Tables.Rescreens, StorageNames.Tables.ReceiptEvaluations,
+        StorageNames.Tables.Fleets, StorageNames.Tables.ReadAudit, StorageNames.Tables.Parties,
     ];
 
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken)
