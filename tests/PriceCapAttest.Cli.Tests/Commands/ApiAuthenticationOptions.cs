@@ -60,6 +60,21 @@ public sealed class ApiAuthenticationOptions
     }
 
     [Fact]
+    public async Task An_Option_Wins_Over_The_Other_Kind_In_The_Environment()
+    {
+        await using var api = new StubApi().Answer(Replay, 200, Nothing);
+        var variables = new Dictionary<string, string> { [ApiCredentials.KeyVariable] = "env-key", [ApiCredentials.ScopeVariable] = Scope };
+
+        var byKey = await InProcessCli.RunAsync(["alerts", "replay", "--api", api.Base, "--key", "option-key"], variables: variables);
+        var byToken = await InProcessCli.RunAsync(["alerts", "replay", "--api", api.Base, "--entra"], variables: variables, credential: new FakeCredential("t"));
+
+        Assert.True(byKey.ExitCode == 0 && byToken.ExitCode == 0, byKey.Error + byToken.Error);
+        var requests = api.Requests.ToList();
+        Assert.Equal(("option-key", null), (requests[0].Key, requests[0].Authorization));
+        Assert.Equal((null, "Bearer t"), (requests[1].Key, requests[1].Authorization));
+    }
+
+    [Fact]
     public async Task No_Credential_Exits_1_With_The_Sign_In_Hint_And_Sends_Nothing()
     {
         await using var api = new StubApi().Answer(Replay, 200, Nothing);
