@@ -39,8 +39,10 @@ public static class CliApp
         });
         // Commands that talk to a running pipeline (./run.sh, or Azure).
         config.AddCommand<SubmitCommand>("submit")
-            .WithDescription("Upload documents to the pipeline's storage, wait for their receipts and show the verdicts.")
-            .WithExample("submit", "--shipper", "demo", "samples/json");
+            .WithDescription("Send documents to the pipeline (through its API, or straight to storage with --account-url or --connection and --shipper), wait for their receipts and show the verdicts.")
+            .WithExample("submit", "samples/json")
+            .WithExample("submit", "--entra", "api://CLIENT-ID/.default", "--api", "https://APP.azurewebsites.net/api", "cargo.json")
+            .WithExample("submit", "--connection", "UseDevelopmentStorage=true", "--shipper", "demo", "samples/json");
         config.AddCommand<StatusCommand>("status")
             .WithDescription("Show an attestation's recorded verdicts and alert deliveries, or a vessel's attestations (HTTP API).")
             .WithExample("status", "--shipper", "demo", "--attestation", "ATT-2026-0042")

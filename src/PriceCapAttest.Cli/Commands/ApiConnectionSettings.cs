@@ -5,7 +5,7 @@ using Spectre.Console.Cli;
 
 namespace PriceCapAttest.Cli.Commands;
 
-/// <summary>Where the pipeline's HTTP API is and the key to call it with.</summary>
+/// <summary>Where the pipeline's HTTP API is and how to call it: a key or an Entra ID token (<see cref="ApiCredentials"/>).</summary>
 public abstract class ApiConnectionSettings : CommandSettings
 {
     [CommandOption("--api <URL>")]
@@ -13,11 +13,22 @@ public abstract class ApiConnectionSettings : CommandSettings
     public string? Api { get; init; }
 
     [CommandOption("--key <KEY>")]
-    [Description("API key (x-functions-key). Default: " + ApiClient.KeyVariable + ", else the local host's development key of the command's role.")]
+    [Description("API key (x-functions-key). Default: " + ApiCredentials.KeyVariable + ", else (without " + ApiCredentials.ScopeVariable + ") the local host's development key of the command's role.")]
     public string? Key { get; init; }
 
-    public override ValidationResult Validate() =>
-        Api is not null && !Uri.TryCreate(Api, UriKind.Absolute, out _)
-            ? ValidationResult.Error("--api must be an absolute URL, e.g. " + ApiClient.DefaultApi + ".")
+    [CommandOption("--entra [SCOPE]")]
+    [Description("Call with an Entra ID token for SCOPE (e.g. api://CLIENT-ID/.default) from DefaultAzureCredential (az login, managed identity...) instead of a key. Default scope: " + ApiCredentials.ScopeVariable + ", which alone also selects a token.")]
+    public FlagValue<string>? Entra { get; init; }
+
+    /// <summary>Null without --entra, "" for --entra without a scope.</summary>
+    public string? EntraScope => Entra is { IsSet: true } entra ? entra.Value ?? "" : null;
+
+    public override ValidationResult Validate()
+    {
+        if (Api is not null && !Uri.TryCreate(Api, UriKind.Absolute, out _))
+            return ValidationResult.Error("--api must be an absolute URL, e.g. " + ApiClient.DefaultApi + ".");
+        return Key is not null && EntraScope is not null
+            ? ValidationResult.Error("Give --key or --entra, not both.")
             : ValidationResult.Success();
+    }
 }

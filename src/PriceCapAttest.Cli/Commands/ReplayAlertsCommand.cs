@@ -11,7 +11,7 @@ namespace PriceCapAttest.Cli.Commands;
 
 /// <summary>
 /// <c>pricecap alerts replay</c>: an operator command after a regulator endpoint was repaired (or a route added).
-/// Asks the pipeline's HTTP API (<c>POST alerts/replay</c>, regulator key) to put the Failed alerts of one
+/// Asks the pipeline's HTTP API (<c>POST alerts/replay</c>, as Operator) to put the Failed alerts of one
 /// attestation, or all of them, back on the delivery queue; the running pipeline delivers them, once per endpoint.
 /// Exit code 0, also when nothing was Failed; 1 for usage errors, a refused request or an unreachable API.
 /// </summary>
@@ -21,7 +21,7 @@ public sealed class ReplayAlertsCommand(CliEnvironment environment) : AsyncComma
     public override async Task<int> ExecuteAsync(CommandContext context, ReplayAlertsSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var http = new ApiClient(settings.Api, settings.Key, ReplayAlertsSettings.DefaultKey);
+        using var http = new ApiClient(settings, ApiCaller.Operator, environment);
         var path = "alerts/replay";
         if (Blank(settings.Shipper) is { } shipper && Blank(settings.Attestation) is { } attestation)
             path += $"?shipperId={Uri.EscapeDataString(shipper)}&attestationId={Uri.EscapeDataString(attestation)}";

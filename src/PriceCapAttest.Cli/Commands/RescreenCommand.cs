@@ -35,7 +35,7 @@ public sealed class RescreenCommand(CliEnvironment environment) : AsyncCommand<R
             throw new UsageException($"The schedule file '{settings.Schedule}' does not exist.");
         var schedule = await File.ReadAllTextAsync(file, cancellationToken).ConfigureAwait(false);
 
-        using var http = new ApiClient(settings.Api, settings.Key, RescreenSettings.DefaultKey);
+        using var http = new ApiClient(settings, ApiCaller.Operator, environment);
         var body = await http.PostJsonAsync("rescreens/dry-run", schedule, cancellationToken).ConfigureAwait(false);
         if (settings.Format == OutputFormat.Json)
         {
@@ -49,7 +49,7 @@ public sealed class RescreenCommand(CliEnvironment environment) : AsyncCommand<R
 
     private async Task<int> StatusAsync(RescreenSettings settings, string? runId, CancellationToken cancellationToken)
     {
-        using var http = new ApiClient(settings.Api, settings.Key, RescreenSettings.DefaultKey);
+        using var http = new ApiClient(settings, ApiCaller.Operator, environment);
         if (string.IsNullOrWhiteSpace(runId))
         {
             var body = await http.GetAsync("rescreens", cancellationToken).ConfigureAwait(false);

@@ -20,7 +20,7 @@ public sealed class StatusCommand(CliEnvironment environment) : AsyncCommand<Sta
     public override async Task<int> ExecuteAsync(CommandContext context, StatusSettings settings, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        using var http = new ApiClient(settings.Api, settings.Key, StatusSettings.DefaultKey);
+        using var http = new ApiClient(settings, ApiCaller.Insurer, environment);
 
         if (settings.Vessel is { } imo)
             return await VesselAsync(http, imo, settings, cancellationToken).ConfigureAwait(false);

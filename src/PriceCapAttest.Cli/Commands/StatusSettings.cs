@@ -6,9 +6,6 @@ namespace PriceCapAttest.Cli.Commands;
 
 public sealed class StatusSettings : ApiSettings
 {
-    /// <summary>The local host's development key of the insurer role (the attestation and vessel routes).</summary>
-    public const string DefaultKey = "local-insurer-key";
-
     [CommandOption("--shipper <ID>")]
     [Description("With --attestation: the shipper of the attestation.")]
     public string? Shipper { get; init; }

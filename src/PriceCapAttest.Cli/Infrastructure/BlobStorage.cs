@@ -1,37 +1,26 @@
-using Azure.Identity;
+using Azure.Core;
 using Azure.Storage.Blobs;
-using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Infrastructure;
 
 /// <summary>
-/// The blob service <c>submit</c> uploads to: a storage account's https address with an Entra ID token
-/// (DefaultAzureCredential: az login, environment, managed identity...), or a connection string (the emulator, or
-/// an account that still allows shared keys). Precedence: --account-url, --connection, PRICECAP_STORAGE_URL,
-/// AzureWebJobsStorage, then the local emulator.
+/// The blob service <c>submit --account-url</c> or <c>--connection</c> uploads to: a storage account's https address
+/// with an Entra ID token (DefaultAzureCredential: az login, environment, managed identity...), or a connection
+/// string (the emulator, <see cref="DevelopmentStorage"/>, or an account that still allows shared keys).
 /// </summary>
 public static class BlobStorage
 {
     public const string DevelopmentStorage = "UseDevelopmentStorage=true";
-    public const string AccountUrlVariable = "PRICECAP_STORAGE_URL";
-    public const string ConnectionVariable = "AzureWebJobsStorage";
 
-    public static BlobServiceClient Connect(string? accountUrl, string? connection, IAnsiConsole error)
+    public static BlobServiceClient Connect(string? accountUrl, string? connection, Func<TokenCredential> credential)
     {
-        ArgumentNullException.ThrowIfNull(error);
+        ArgumentNullException.ThrowIfNull(credential);
         if (accountUrl is not null && connection is not null)
             throw new UsageException("Give --account-url or --connection, not both.");
         if (accountUrl is not null)
-            return new BlobServiceClient(AccountUri(accountUrl, "--account-url"), new DefaultAzureCredential());
-        if (connection is null && Variable(AccountUrlVariable) is { } fromEnvironment)
-            return new BlobServiceClient(AccountUri(fromEnvironment, AccountUrlVariable), new DefaultAzureCredential());
-
-        connection ??= Variable(ConnectionVariable);
+            return new BlobServiceClient(AccountUri(accountUrl, "--account-url"), credential());
         if (string.IsNullOrWhiteSpace(connection))
-        {
-            connection = DevelopmentStorage;
-            error.MarkupLine($"[grey]No --account-url, --connection, {AccountUrlVariable} or {ConnectionVariable}: using the local emulator ({DevelopmentStorage}).[/]");
-        }
+            throw new UsageException($"--connection needs a connection string, e.g. {DevelopmentStorage} for the local emulator.");
 
         try
         {
@@ -59,7 +48,4 @@ public static class BlobStorage
         throw new UsageException(
             $"{source} must be the https address of a storage account's blob service, e.g. https://ACCOUNT.blob.core.windows.net, not '{value}'.");
     }
-
-    private static string? Variable(string name) =>
-        Environment.GetEnvironmentVariable(name) is { Length: > 0 } value && !string.IsNullOrWhiteSpace(value) ? value : null;
 }

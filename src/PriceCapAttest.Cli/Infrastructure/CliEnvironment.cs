@@ -1,10 +1,12 @@
+using Azure.Core;
+using Azure.Identity;
 using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Infrastructure;
 
 /// <summary>
-/// What the commands write to and read the time from. The process uses the real console; tests pass test
-/// consoles, a memory stream for stdout and a fake clock.
+/// What the commands write to and read the time, environment and Entra ID credential from. The process uses the
+/// real ones; tests pass test consoles, a memory stream for stdout, a fake clock and credential.
 /// </summary>
 public sealed class CliEnvironment
 {
@@ -25,6 +27,12 @@ public sealed class CliEnvironment
     public bool ErrorIsTerminal { get; init; }
 
     public int ProgressThreshold { get; init; } = DefaultProgressThreshold;
+
+    /// <summary>The Entra ID credential for --entra, created only when a token is needed; tests pass a fake one.</summary>
+    public Func<TokenCredential> CreateCredential { get; init; } = () => new DefaultAzureCredential();
+
+    /// <summary>Reads an environment variable; tests pass their own environment.</summary>
+    public Func<string, string?> Variable { get; init; } = Environment.GetEnvironmentVariable;
 
     /// <summary>The real console: tables and help on stdout, messages and progress on stderr.</summary>
     public static CliEnvironment FromConsole() => new()

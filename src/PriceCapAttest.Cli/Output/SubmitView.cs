@@ -6,24 +6,29 @@ using Spectre.Console;
 
 namespace PriceCapAttest.Cli.Output;
 
-/// <summary>The outcome of <c>pricecap submit</c> for people: one row per attestation of each uploaded document.</summary>
+/// <summary>The outcome of <c>pricecap submit</c> for people: one row per attestation of each document, or its refusal.</summary>
 public static class SubmitView
 {
-    public static void Write(IAnsiConsole console, IReadOnlyList<PlannedUpload> uploads, IReadOnlyList<Receipt?> receipts)
+    public static void Write(IAnsiConsole console, IReadOnlyList<SubmitOutcome> outcomes)
     {
         ArgumentNullException.ThrowIfNull(console);
-        ArgumentNullException.ThrowIfNull(uploads);
-        ArgumentNullException.ThrowIfNull(receipts);
+        ArgumentNullException.ThrowIfNull(outcomes);
         var table = new Table().Border(TableBorder.Rounded).Expand();
         table.AddColumn("Document");
         table.AddColumn("Attestation");
         table.AddColumn(new TableColumn("Verdict").NoWrap());
         table.AddColumn("Recorded as / errors");
         var counts = new Dictionary<Verdict, int>();
-        for (var i = 0; i < uploads.Count; i++)
+        foreach (var outcome in outcomes)
         {
-            var document = Markup.Escape(uploads[i].BlobPath);
-            if (receipts[i] is not { } receipt)
+            var document = Markup.Escape(outcome.Document);
+            if (outcome.Refusal is { } refusal)
+            {
+                table.AddRow(new Markup(document), new Markup("-"), new Markup("[red]refused[/]"), new Markup(Markup.Escape(string.Join("; ", refusal))));
+                continue;
+            }
+
+            if (outcome.Receipt is not { } receipt)
             {
                 table.AddRow(new Markup(document), new Markup("-"), new Markup("[grey]no receipt[/]"), new Markup("[grey]not processed in time[/]"));
                 continue;
@@ -52,11 +57,13 @@ public static class SubmitView
 
         console.Write(table);
         var summary = counts.OrderBy(c => c.Key).Select(c => $"{c.Value.ToString(CultureInfo.InvariantCulture)} {VerdictStyle.Markup(c.Key)}");
-        var failed = receipts.Count(r => r?.Status == ReceiptStatus.Failed);
-        var missing = receipts.Count(r => r is null);
+        var failed = outcomes.Count(o => o.Receipt?.Status == ReceiptStatus.Failed);
+        var refused = outcomes.Count(o => o.Refusal is not null);
+        var missing = outcomes.Count(o => o.Receipt is null && o.Refusal is null);
         var attestations = counts.Values.Sum();
-        var line = $"[bold]{uploads.Count.ToString(CultureInfo.InvariantCulture)} document(s), {attestations.ToString(CultureInfo.InvariantCulture)} attestation result(s)[/]: " + string.Join(", ", summary);
+        var line = $"[bold]{outcomes.Count.ToString(CultureInfo.InvariantCulture)} document(s), {attestations.ToString(CultureInfo.InvariantCulture)} attestation result(s)[/]: " + string.Join(", ", summary);
         if (failed > 0) line += $"; [red]{failed.ToString(CultureInfo.InvariantCulture)} failed[/]";
+        if (refused > 0) line += $"; [red]{refused.ToString(CultureInfo.InvariantCulture)} refused by the API[/]";
         if (missing > 0) line += $"; [grey]{missing.ToString(CultureInfo.InvariantCulture)} without receipt[/]";
         console.MarkupLine(line);
     }

@@ -1,17 +1,18 @@
 using PriceCapAttest.Cli.Commands;
+using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Tests.Infrastructure;
 
 namespace PriceCapAttest.Cli.Tests.Commands;
 
 /// <summary>
 /// <c>pricecap alerts replay</c> against a stub API: it posts to <c>alerts/replay</c> (with the two ids, or none)
-/// with the regulator key and prints the alerts queued again; a refused request or an unreachable API exits 1 with a
+/// with the operator key and prints the alerts queued again; a refused request or an unreachable API exits 1 with a
 /// clear message.
 /// </summary>
 public sealed class ReplayAlertsThroughTheApi
 {
     [Fact]
-    public async Task Replays_One_Attestation_With_The_Regulator_Key_And_Lists_The_Alerts()
+    public async Task Replays_One_Attestation_With_The_Operator_Key_And_Lists_The_Alerts()
     {
         const string request = "POST /api/alerts/replay?shipperId=acme&attestationId=ATT%2F1";
         await using var api = new StubApi().Answer(request, 200, """{"replayed":["alert-1","alert-2"]}""");
@@ -21,7 +22,7 @@ public sealed class ReplayAlertsThroughTheApi
         Assert.True(run.ExitCode == 0, run.Error);
         var (sent, key, body) = Assert.Single(api.Received);
         Assert.Equal(request, sent);
-        Assert.Equal(ReplayAlertsSettings.DefaultKey, key);
+        Assert.Equal(ApiCaller.Operator.DevelopmentKey, key);
         Assert.Equal("", body);
         Assert.Contains("2 failed alert(s) queued again.", run.Out, StringComparison.Ordinal);
         Assert.Contains("alert-1", run.Out, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using PriceCapAttest.Cli.Commands;
+using PriceCapAttest.Cli.Infrastructure;
 using PriceCapAttest.Cli.Tests.Infrastructure;
 using PriceCapAttest.Contracts;
 using PriceCapAttest.Domain.Results;
@@ -28,7 +29,7 @@ public sealed class RescreenCommandOutput
         ]);
 
     [Fact]
-    public async Task Dry_Run_Posts_The_File_With_The_Regulator_Key_And_Prints_Counts_And_List()
+    public async Task Dry_Run_Posts_The_File_With_The_Operator_Key_And_Prints_Counts_And_List()
     {
         await using var api = new StubApi().Answer("POST /api/rescreens/dry-run", 200, JsonSerializer.Serialize(Report, ResultJson.Options));
         using var dir = new TempDirectory();
@@ -39,7 +40,7 @@ public sealed class RescreenCommandOutput
         Assert.True(run.ExitCode == 0, run.Error);
         var (request, key, body) = Assert.Single(api.Received);
         Assert.Equal("POST /api/rescreens/dry-run", request);
-        Assert.Equal(RescreenSettings.DefaultKey, key);
+        Assert.Equal(ApiCaller.Operator.DevelopmentKey, key);
         Assert.Equal(CapScheduleLoader.DefaultJson(), body);
         Assert.Contains("5 examined in 2 month(s): 2 would change, 3 unchanged, 0 unavailable", run.Out, StringComparison.Ordinal);
         Assert.Contains("EU crude cap 47.60 -> 47.00", run.Out, StringComparison.Ordinal);

@@ -37,7 +37,7 @@ public sealed class SubmitStorageOptions
     [Fact]
     public async Task A_Bad_Api_Address_Exits_1()
     {
-        var run = await InProcessCli.RunAsync(["submit", "--shipper", "demo", "--api", "not a url", RepoPaths.Sample("json/compliant-fob.json")]);
+        var run = await InProcessCli.RunAsync(["submit", "--api", "not a url", RepoPaths.Sample("json/compliant-fob.json")]);
 
         Assert.Equal(1, run.ExitCode);
         Assert.Contains("--api must be an absolute URL", run.Error + run.Out, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ namespace PriceCapAttest.Cli.Tests.Infrastructure;
 public sealed class StubApi : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
-    private readonly Dictionary<string, (int Status, string ContentType, string Body)> _answers = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (int Status, string ContentType, string Body, string? Location)> _answers = new(StringComparer.Ordinal);
     private readonly Task _serving;
 
     public StubApi()
@@ -30,9 +30,12 @@ public sealed class StubApi : IAsyncDisposable
     /// <summary>Each request: "METHOD path", its x-functions-key header and its body.</summary>
     public ConcurrentQueue<(string Request, string? Key, string Body)> Received { get; } = new();
 
-    public StubApi Answer(string request, int status, string body, string contentType = "application/json")
+    /// <summary>Each request with its Authorization and Content-Type headers too.</summary>
+    public ConcurrentQueue<StubRequest> Requests { get; } = new();
+
+    public StubApi Answer(string request, int status, string body, string contentType = "application/json", string? location = null)
     {
-        lock (_answers) _answers[request] = (status, contentType, body);
+        lock (_answers) _answers[request] = (status, contentType, body, location);
         return this;
     }
 
@@ -57,16 +60,18 @@ public sealed class StubApi : IAsyncDisposable
             var body = await reader.ReadToEndAsync();
             var request = $"{context.Request.HttpMethod} {context.Request.Url!.PathAndQuery}";
             Received.Enqueue((request, context.Request.Headers["x-functions-key"], body));
-            (int Status, string ContentType, string Body) answer;
+            Requests.Enqueue(new StubRequest(request, context.Request.Headers["x-functions-key"], context.Request.Headers["Authorization"], context.Request.ContentType, body));
+            (int Status, string ContentType, string Body, string? Location) answer;
             lock (_answers)
             {
                 answer = _answers.TryGetValue(request, out var found) ? found : (404, "application/problem+json",
-                    """{"type":"about:blank","title":"Not found","status":404,"detail":"No such route.","instance":"/","errors":[]}""");
+                    """{"type":"about:blank","title":"Not found","status":404,"detail":"No such route.","instance":"/","errors":[]}""", null);
             }
 
             var bytes = Encoding.UTF8.GetBytes(answer.Body);
             context.Response.StatusCode = answer.Status;
             context.Response.ContentType = answer.ContentType;
+            if (answer.Location is not null) context.Response.Headers["Location"] = answer.Location;
             context.Response.ContentLength64 = bytes.Length;
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
@@ -87,3 +92,6 @@ public sealed class StubApi : IAsyncDisposable
         await _serving.ConfigureAwait(false);
     }
 }
+
+/// <summary>One request the stub received: "METHOD path?query", its key, Authorization and Content-Type headers and body.</summary>
+public sealed record StubRequest(string Request, string? Key, string? Authorization, string? ContentType, string Body);
