@@ -1,33 +1,30 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
 
-using static PriceCapAttest.Pipeline.Tests.Infrastructure.AzuriteProcessSupport;
-
-namespace PriceCapAttest.Reliability.Tests.Infrastructure;
+namespace PriceCapAttest.Testing;
 
 /// <summary>
-/// Azurite (the repository's pinned npm package) on 127.0.0.1 with free ports, persisting to a temp folder
-/// (<c>--location</c>, not in memory) so that it can be stopped and started again on the same ports with its data.
-/// Stopping sends SIGTERM (Azurite saves its metadata and exits), as an orderly storage outage; the folder is
-/// deleted on dispose. One instance per test class (<see cref="IClassFixture{TFixture}"/>): the fault tests count
-/// messages on the pipeline's own queues, which no other test may touch.
+/// Azurite (the repository's pinned npm package, <c>node_modules/.bin/azurite</c>) on 127.0.0.1 with free ports,
+/// telemetry off, in memory or in a temp folder (<see cref="AzuriteOptions"/>). It can be stopped (SIGTERM: Azurite
+/// saves its metadata and exits, an orderly storage outage) and started again on the same ports. The process tree is
+/// killed on dispose. Test projects wrap it in their xUnit fixtures.
 /// </summary>
-public sealed class Emulator : IAsyncLifetime
+public class AzuriteProcess(AzuriteOptions? options = null) : IAsyncDisposable
 {
+    /// <summary>The well-known development account of the storage emulators.</summary>
     public const string AccountName = "devstoreaccount1";
 
     public const string AccountKey =
         "Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==";
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(40);
-    private readonly string _location = Path.Combine(Path.GetTempPath(), "pricecap-azurite-" + Guid.NewGuid().ToString("N")[..12]);
-    private readonly List<string> _output = [];
+    private const int StartAttempts = 3;
+
+    private readonly AzuriteOptions _options = options ?? new AzuriteOptions();
+    private readonly OutputLines _output = new();
+    private string? _location;
     private Process? _process;
 
     public int BlobPort { get; private set; }
@@ -36,182 +33,194 @@ public sealed class Emulator : IAsyncLifetime
 
     public bool IsRunning => _process is { HasExited: false };
 
+    /// <summary>The running emulator (for CPU readings), or null.</summary>
+    public Process? Process => _process;
+
+    /// <summary>A connection string with explicit endpoints on 127.0.0.1 (what AzureWebJobsStorage would hold).</summary>
     public string ConnectionString =>
         $"DefaultEndpointsProtocol=http;AccountName={AccountName};AccountKey={AccountKey};" +
         $"BlobEndpoint=http://127.0.0.1:{BlobPort}/{AccountName};" +
         $"QueueEndpoint=http://127.0.0.1:{QueuePort}/{AccountName};" +
         $"TableEndpoint=http://127.0.0.1:{TablePort}/{AccountName};";
 
+    public BlobServiceClient CreateBlobServiceClient(BlobClientOptions? clientOptions = null) =>
+        new(ConnectionString, clientOptions ?? new BlobClientOptions());
+
+    /// <summary>A queue client; without options, with Base64 message encoding, as the Functions and WebJobs hosts read messages.</summary>
+    public QueueServiceClient CreateQueueServiceClient(QueueClientOptions? clientOptions = null) =>
+        new(ConnectionString, clientOptions ?? new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 });
+
+    public TableServiceClient CreateTableServiceClient(TableClientOptions? clientOptions = null) =>
+        new(ConnectionString, clientOptions ?? new TableClientOptions());
+
+    public BlobContainerClient CreateBlobContainerClient(string containerName) =>
+        CreateBlobServiceClient().GetBlobContainerClient(containerName);
+
+    public QueueClient CreateQueueClient(string queueName) => CreateQueueServiceClient().GetQueueClient(queueName);
+
+    public TableClient CreateTableClient(string tableName) => CreateTableServiceClient().GetTableClient(tableName);
+
     /// <summary>
-    /// Clients that give up quickly, so an outage surfaces as an exception within seconds (the tests' stand-in for
-    /// the host's retry is the re-invocation, not the SDK's own retries).
+    /// A name unique to this run that is valid for a container, a queue (lower case letters, digits) and a table
+    /// (letters and digits, starting with a letter): a prefix of letters plus 12 hex digits.
     /// </summary>
-    public static T Quick<T>(T options) where T : ClientOptions
+    public static string UniqueName(string prefix = "t") =>
+        prefix.ToLowerInvariant() + Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>
+    /// Starts the emulator on free ports (new ones on each of 3 attempts: a port can be taken between choosing and
+    /// binding it); after <see cref="StopAsync"/>, starts it again on the same ports and folder.
+    /// </summary>
+    public async Task StartAsync()
     {
-        options.Retry.MaxRetries = 1;
-        options.Retry.Delay = TimeSpan.FromMilliseconds(50);
-        options.Retry.MaxDelay = TimeSpan.FromMilliseconds(200);
-        options.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
-        return options;
-    }
-
-    public BlobServiceClient Blobs() => new(ConnectionString, Quick(new BlobClientOptions()));
-
-    public QueueServiceClient Queues() =>
-        new(ConnectionString, Quick(new QueueClientOptions { MessageEncoding = QueueMessageEncoding.Base64 }));
-
-    public TableServiceClient Tables() => new(ConnectionString, Quick(new TableClientOptions()));
-
-    public async Task InitializeAsync()
-    {
-        Directory.CreateDirectory(_location);
-        Exception? last = null;
-        for (var attempt = 0; attempt < 3; attempt++)
+        if (IsRunning)
         {
-            BlobPort = FreePort();
-            QueuePort = FreePort();
-            TablePort = FreePort();
-            if (BlobPort == QueuePort || QueuePort == TablePort || BlobPort == TablePort)
-                continue;
+            return;
+        }
+
+        if (BlobPort != 0)
+        {
+            await LaunchAsync().ConfigureAwait(false);
+            return;
+        }
+
+        if (_options.Persistent)
+        {
+            _location = Path.Combine(Path.GetTempPath(), "pricecap-azurite-" + Guid.NewGuid().ToString("N")[..12]);
+            Directory.CreateDirectory(_location);
+        }
+
+        Exception? lastFailure = null;
+        for (var attempt = 1; attempt <= StartAttempts; attempt++)
+        {
+            var ports = Loopback.FreePorts(3);
+            (BlobPort, QueuePort, TablePort) = (ports[0], ports[1], ports[2]);
             try
             {
-                await StartAsync();
+                await LaunchAsync().ConfigureAwait(false);
                 return;
             }
-            catch (InvalidOperationException e)
+            catch (InvalidOperationException ex)
             {
-                last = e;
+                lastFailure = ex;
                 Kill();
             }
         }
 
-        throw new InvalidOperationException("Azurite did not start: " + OutputText(), last);
+        throw new InvalidOperationException(
+            $"Azurite did not start after {StartAttempts} attempts. Output:{Environment.NewLine}{_output.Tail(40)}", lastFailure);
     }
 
-    /// <summary>Starts Azurite again on the same ports and folder (after <see cref="StopAsync"/>).</summary>
-    public async Task StartAsync()
+    /// <summary>Stops the emulator in order (SIGTERM), or kills it after 15 s; returns once its ports are closed.</summary>
+    public async Task StopAsync()
     {
-        if (IsRunning)
+        var process = _process;
+        if (process is null)
+        {
             return;
-        var start = new ProcessStartInfo(FindAzurite())
+        }
+
+        _process = null;
+        await ChildProcesses.TerminateAsync(process, TimeSpan.FromSeconds(15)).ConfigureAwait(false);
+        process.Dispose();
+        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
+        {
+            while (await Loopback.AnswersAsync(port).ConfigureAwait(false))
+            {
+                await Task.Delay(50).ConfigureAwait(false);
+            }
+        }
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        GC.SuppressFinalize(this);
+        Kill();
+        if (_location is not null)
+        {
+            try
+            {
+                Directory.Delete(_location, recursive: true);
+            }
+            catch (IOException)
+            {
+                // Left for the system's temp cleaning.
+            }
+
+            _location = null;
+        }
+
+        return ValueTask.CompletedTask;
+    }
+
+    private async Task LaunchAsync()
+    {
+        var azurite = Path.Combine(RepositoryRoot.Path, "node_modules", ".bin", "azurite");
+        if (!File.Exists(azurite))
+        {
+            throw new FileNotFoundException(
+                $"Azurite is not installed: {azurite} is missing. Run `npm ci` in {RepositoryRoot.Path} " +
+                "(it installs the version pinned in package.json and package-lock.json).", azurite);
+        }
+
+        var start = new ProcessStartInfo(azurite)
         {
             UseShellExecute = false,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = _location,
+            WorkingDirectory = _location ?? Path.GetTempPath(),
         };
         foreach (var argument in new[]
                  {
                      "--blobHost", "127.0.0.1", "--blobPort", BlobPort.ToString(CultureInfo.InvariantCulture),
                      "--queueHost", "127.0.0.1", "--queuePort", QueuePort.ToString(CultureInfo.InvariantCulture),
                      "--tableHost", "127.0.0.1", "--tablePort", TablePort.ToString(CultureInfo.InvariantCulture),
-                     "--location", _location, "--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose",
+                     "--disableTelemetry", "--skipApiVersionCheck", "--silent", "--loose",
                  })
         {
             start.ArgumentList.Add(argument);
         }
 
-        var process = new Process { StartInfo = start };
-        process.OutputDataReceived += (_, e) => Record(e.Data);
-        process.ErrorDataReceived += (_, e) => Record(e.Data);
-        if (!process.Start())
-            throw new InvalidOperationException("Could not start Azurite.");
-        _process = process;
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
+        foreach (var argument in _location is null ? ["--inMemoryPersistence"] : new[] { "--location", _location })
+        {
+            start.ArgumentList.Add(argument);
+        }
 
+        if (_options.DebugLogPath is not null)
+        {
+            start.ArgumentList.Add("--debug");
+            start.ArgumentList.Add(_options.DebugLogPath);
+        }
+
+        var process = ChildProcesses.Start(start, _output.Add);
+        _process = process;
         var clock = Stopwatch.StartNew();
         foreach (var port in new[] { BlobPort, QueuePort, TablePort })
         {
-            while (!await AnswersAsync(port))
+            while (!await Loopback.AnswersAsync(port).ConfigureAwait(false))
             {
                 if (process.HasExited)
-                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {OutputText()}");
-                if (clock.Elapsed > StartTimeout)
-                    throw new InvalidOperationException($"Azurite did not answer on port {port} within {StartTimeout}.");
-                await Task.Delay(100);
+                {
+                    throw new InvalidOperationException($"Azurite exited with code {process.ExitCode}: {_output.Tail(40)}");
+                }
+
+                if (clock.Elapsed > _options.StartTimeout)
+                {
+                    throw new InvalidOperationException($"Azurite did not answer on port {port} within {_options.StartTimeout}.");
+                }
+
+                await Task.Delay(100).ConfigureAwait(false);
             }
         }
-    }
-
-    /// <summary>Stops Azurite in order (SIGTERM: it saves its metadata), or kills it after 15 s.</summary>
-    public async Task StopAsync()
-    {
-        var process = _process;
-        if (process is null)
-            return;
-        _process = null;
-        if (!process.HasExited)
-        {
-            using (var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", process.Id.ToString(CultureInfo.InvariantCulture) } }))
-                await kill!.WaitForExitAsync();
-            using var deadline = new CancellationTokenSource(TimeSpan.FromSeconds(15));
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-            }
-        }
-
-        process.Dispose();
-        foreach (var port in new[] { BlobPort, QueuePort, TablePort })
-        {
-            while (await AnswersAsync(port))
-                await Task.Delay(50);
-        }
-    }
-
-    public Task DisposeAsync()
-    {
-        Kill();
-        try
-        {
-            Directory.Delete(_location, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
-        return Task.CompletedTask;
     }
 
     private void Kill()
     {
         var process = _process;
         _process = null;
-        if (process is null)
-            return;
-        try
+        if (process is not null)
         {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                process.WaitForExit(10_000);
-            }
+            ChildProcesses.Kill(process);
         }
-        catch (InvalidOperationException)
-        {
-        }
-        finally
-        {
-            process.Dispose();
-        }
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-            return;
-        lock (_output)
-            _output.Add(line);
-    }
-
-    private string OutputText()
-    {
-        lock (_output)
-            return string.Join(Environment.NewLine, _output.TakeLast(40));
     }
 }

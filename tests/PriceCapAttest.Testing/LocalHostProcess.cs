@@ -1,136 +1,182 @@
 using System.Diagnostics;
 using System.Globalization;
 
-using PriceCapAttest.Benchmarks.Infrastructure;
-
-namespace PriceCapAttest.Benchmarks.Storage;
+namespace PriceCapAttest.Testing;
 
 /// <summary>
 /// The local host (<c>PriceCapAttest.LocalHost.dll</c>: WebJobs blob and queue triggers plus the HTTP API on
-/// Kestrel) as a child process against a given storage connection, on a free port, with its own API key. Its
-/// host.json is the repository's (blobs.maxDegreeOfParallelism, queue batch size). Killed on dispose.
+/// Kestrel) as a child process, configured through environment variables (<see cref="LocalHostStart"/>), ready when
+/// its API answers. Its host.json is the repository's. Stopped with SIGTERM as a service manager stops it; a restart
+/// is a new start on the same storage. Killed on dispose.
 /// </summary>
 public sealed class LocalHostProcess : IAsyncDisposable
 {
-    public const string ApiKey = "bench-local-key-0123456789";
+    private Process? _process;
 
-    private readonly Process _process;
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> _phrases = new(StringComparer.Ordinal);
-
-    private LocalHostProcess(Process process, Uri baseAddress, IEnumerable<string> watchedPhrases)
+    private LocalHostProcess(Process process, Uri baseAddress, OutputLines output)
     {
         _process = process;
         BaseAddress = baseAddress;
-        foreach (var phrase in watchedPhrases)
-        {
-            _phrases[phrase] = 0;
-        }
+        Output = output;
     }
 
-    /// <summary>How many output lines so far contained <paramref name="phrase"/> (one of the phrases watched from the start).</summary>
-    public int LinesContaining(string phrase) => _phrases[phrase];
-
-    private void Watch(string line)
-    {
-        foreach (var phrase in _phrases.Keys)
-        {
-            if (line.Contains(phrase, StringComparison.Ordinal))
-            {
-                _phrases.AddOrUpdate(phrase, 1, (_, count) => count + 1);
-            }
-        }
-    }
-
+    /// <summary>The root of the host's Kestrel endpoint (http://127.0.0.1:port/).</summary>
     public Uri BaseAddress { get; }
 
-    public HttpClient CreateClient()
+    /// <summary>The API under the root (.../api/).</summary>
+    public Uri ApiBase => new(BaseAddress, "api/");
+
+    public OutputLines Output { get; }
+
+    /// <summary>A client of <see cref="ApiBase"/> sending <paramref name="apiKey"/> as <c>x-functions-key</c> (none when null).</summary>
+    public HttpClient CreateClient(string? apiKey = null)
     {
-        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = BaseAddress };
-        client.DefaultRequestHeaders.Add("x-functions-key", ApiKey);
+        var client = new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) }) { BaseAddress = ApiBase };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Add("x-functions-key", apiKey);
+        }
+
         return client;
     }
 
-    /// <param name="environment">Further settings of the host (e.g. log levels), applied after the defaults.</param>
-    /// <param name="watchedPhrases">Phrases whose output lines are counted (<see cref="LinesContaining"/>).</param>
-    public static async Task<LocalHostProcess> StartAsync(
-        string dll, string connectionString, IReadOnlyDictionary<string, string>? environment = null, IReadOnlyList<string>? watchedPhrases = null)
+    /// <summary>Starts the host and waits until GET api/schedule answers with success.</summary>
+    public static async Task<LocalHostProcess> StartAsync(LocalHostStart start)
     {
-        var port = AzuriteProcess.FreePorts(1)[0];
-        var url = "http://127.0.0.1:" + port.ToString(CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("dotnet")
+        ArgumentNullException.ThrowIfNull(start);
+        var (info, url) = StartInfo(start);
+        var host = new LocalHostProcess(ChildProcesses.Start(info, start.Output.Add), new Uri(url.TrimEnd('/') + "/"), start.Output);
+        try
         {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
-        start.Environment["AzureWebJobsStorage"] = connectionString;
-        start.Environment["LocalHost__Urls"] = url;
-        start.Environment["LocalHost__ApiKeys__Insurer__0"] = ApiKey; // the harness reads insurer routes only
-        start.Environment["Logging__LogLevel__Default"] = "Warning";
-        start.Environment["Logging__LogLevel__Function"] = "Warning";
-        start.Environment["Logging__LogLevel__Host.Results"] = "Warning";
-        start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            await host.WaitUntilReadyAsync(start).ConfigureAwait(false);
+            return host;
+        }
+        catch
         {
-            start.Environment[name] = value;
+            await host.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>Runs the host to its exit (a start-up that must fail): the exit code and every output line.</summary>
+    public static async Task<(int ExitCode, IReadOnlyList<string> Output)> RunToExitAsync(LocalHostStart start, TimeSpan timeout)
+    {
+        ArgumentNullException.ThrowIfNull(start);
+        var process = ChildProcesses.Start(StartInfo(start).Info, start.Output.Add);
+        using var cancel = new CancellationTokenSource(timeout);
+        try
+        {
+            await process.WaitForExitAsync(cancel.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            ChildProcesses.Kill(process);
+            throw new TimeoutException($"The local host did not exit within {timeout}:{Environment.NewLine}{start.Output.Tail(int.MaxValue)}");
         }
 
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the local host.");
-        ChildProcesses.Track(process);
-        var host = new LocalHostProcess(process, new Uri(url + "/"), watchedPhrases ?? []);
-        var output = new List<string>();
-        void Received(string? line)
+        process.WaitForExit(); // flushes the redirected output
+        var exitCode = process.ExitCode;
+        ChildProcesses.Kill(process);
+        return (exitCode, start.Output.All);
+    }
+
+    /// <summary>
+    /// Stops the host with SIGTERM and waits for it to exit. True when it stopped gracefully; false when it had to be
+    /// killed (no SIGTERM on this platform, or no exit within <paramref name="timeout"/>).
+    /// </summary>
+    public async Task<(bool Graceful, int ExitCode)> StopAsync(TimeSpan timeout)
+    {
+        var process = _process ?? throw new InvalidOperationException("The host is stopped already.");
+        if (process.HasExited)
         {
-            if (line is null) return;
-            host.Watch(line);
-            lock (output)
-            {
-                if (output.Count < 200) output.Add(line);
-            }
+            throw new InvalidOperationException($"The host had exited already (code {process.ExitCode}):{Environment.NewLine}{Output.Tail()}");
         }
 
-        process.OutputDataReceived += (_, e) => Received(e.Data);
-        process.ErrorDataReceived += (_, e) => Received(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-
-        using var client = host.CreateClient();
-        var deadline = Stopwatch.StartNew();
-        while (true)
-        {
-            try
-            {
-                using var response = await client.GetAsync(new Uri("api/schedule", UriKind.Relative)).ConfigureAwait(false);
-                if (response.IsSuccessStatusCode)
-                {
-                    return host;
-                }
-            }
-            catch (HttpRequestException)
-            {
-            }
-
-            if (process.HasExited || deadline.Elapsed > TimeSpan.FromSeconds(90))
-            {
-                await host.DisposeAsync().ConfigureAwait(false);
-                string text;
-                lock (output)
-                {
-                    text = string.Join(Environment.NewLine, output);
-                }
-
-                throw new InvalidOperationException("The local host did not become ready:" + Environment.NewLine + text);
-            }
-
-            await Task.Delay(250).ConfigureAwait(false);
-        }
+        _process = null;
+        var graceful = await ChildProcesses.TerminateAsync(process, timeout).ConfigureAwait(false);
+        var exitCode = process.ExitCode;
+        process.Dispose();
+        return (graceful, exitCode);
     }
 
     public ValueTask DisposeAsync()
     {
-        ChildProcesses.Kill(_process);
+        var process = _process;
+        _process = null;
+        if (process is not null)
+        {
+            ChildProcesses.Kill(process);
+        }
+
         return ValueTask.CompletedTask;
+    }
+
+    private static (ProcessStartInfo Info, string Url) StartInfo(LocalHostStart start)
+    {
+        if (!File.Exists(start.Dll))
+        {
+            throw new InvalidOperationException($"The local host is not built: {start.Dll} is missing.");
+        }
+
+        var info = new ProcessStartInfo("dotnet")
+        {
+            UseShellExecute = false,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = true,
+            WorkingDirectory = Path.GetDirectoryName(start.Dll)!,
+        };
+        info.ArgumentList.Add(start.Dll);
+        info.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        if (start.Environment.TryGetValue("LocalHost__Urls", out var urls) && urls is not null)
+        {
+            urls = urls.Split(';')[0];
+        }
+        else
+        {
+            urls = "http://127.0.0.1:" + Loopback.FreePort().ToString(CultureInfo.InvariantCulture);
+            info.Environment["LocalHost__Urls"] = urls;
+        }
+
+        foreach (var (name, value) in start.Environment)
+        {
+            info.Environment[name] = value;
+        }
+
+        return (info, urls);
+    }
+
+    private async Task WaitUntilReadyAsync(LocalHostStart start)
+    {
+        using var client = CreateClient(start.ReadinessKey);
+        client.Timeout = TimeSpan.FromSeconds(30);
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            if (_process is { HasExited: true } exited)
+            {
+                throw new InvalidOperationException($"The local host exited with code {exited.ExitCode}:{Environment.NewLine}{Output.Tail()}");
+            }
+
+            try
+            {
+                using var response = await client.GetAsync(new Uri("schedule", UriKind.Relative)).ConfigureAwait(false);
+                if (response.IsSuccessStatusCode)
+                {
+                    return;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (clock.Elapsed > start.StartTimeout)
+            {
+                throw new TimeoutException($"The local host did not answer within {start.StartTimeout}:{Environment.NewLine}{Output.Tail()}");
+            }
+
+            await Task.Delay(200).ConfigureAwait(false);
+        }
     }
 }

@@ -1,13 +1,10 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace PriceCapAttest.Pipeline.Tests.Infrastructure;
+namespace PriceCapAttest.Testing;
 
-/// <summary>
-/// What every fixture that starts its own Azurite needs: the pinned binary, free loopback ports, and a check that a
-/// port answers. Linked into the other test projects that start one.
-/// </summary>
-internal static class AzuriteProcessSupport
+/// <summary>Free loopback ports, and a check that a port answers.</summary>
+public static class Loopback
 {
     /// <summary>True when something accepts TCP connections on the loopback port (within a second).</summary>
     public static async Task<bool> AnswersAsync(int port)
@@ -16,7 +13,7 @@ internal static class AzuriteProcessSupport
         try
         {
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token);
+            await client.ConnectAsync(IPAddress.Loopback, port, timeout.Token).ConfigureAwait(false);
             return true;
         }
         catch (SocketException)
@@ -30,34 +27,20 @@ internal static class AzuriteProcessSupport
     }
 
     /// <summary>A loopback port free at this moment.</summary>
-    public static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public static int FreePort() => FreePorts(1)[0];
 
-    /// <summary>Walks up from the test assembly's folder to the folder holding node_modules/.bin/azurite.</summary>
-    public static string FindAzurite()
+    /// <summary><paramref name="count"/> distinct loopback ports free at this moment (all held open while chosen).</summary>
+    public static int[] FreePorts(int count)
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
+        try
         {
-            var candidate = Path.Combine(dir.FullName, "node_modules", ".bin", "azurite");
-            if (File.Exists(candidate))
-            {
-                return candidate;
-            }
-
-            if (File.Exists(Path.Combine(dir.FullName, "package.json")) && File.Exists(Path.Combine(dir.FullName, "PriceCapAttest.sln")))
-            {
-                throw new InvalidOperationException(
-                    $"Azurite is not installed: {candidate} is missing. Run `npm ci` in {dir.FullName} " +
-                    "(it installs the version pinned in package.json and package-lock.json).");
-            }
+            listeners.ForEach(l => l.Start());
+            return [.. listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port)];
         }
-
-        throw new InvalidOperationException(
-            $"Azurite was not found above {AppContext.BaseDirectory}: run `npm ci` in the repository root " +
-            "(it installs the version pinned in package.json and package-lock.json).");
+        finally
+        {
+            listeners.ForEach(l => l.Stop());
+        }
     }
 }
