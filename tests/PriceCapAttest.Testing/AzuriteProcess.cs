@@ -67,6 +67,22 @@ public class AzuriteProcess(AzuriteOptions? options = null) : IAsyncDisposable
     public static string UniqueName(string prefix = "t") =>
         prefix.ToLowerInvariant() + Guid.NewGuid().ToString("N")[..12];
 
+    /// <summary>A new emulator, started (disposed again if it does not start).</summary>
+    public static async Task<AzuriteProcess> RunAsync(AzuriteOptions? options = null)
+    {
+        var azurite = new AzuriteProcess(options);
+        try
+        {
+            await azurite.StartAsync().ConfigureAwait(false);
+            return azurite;
+        }
+        catch
+        {
+            await azurite.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
     /// <summary>
     /// Starts the emulator on free ports (new ones on each of 3 attempts: a port can be taken between choosing and
     /// binding it); after <see cref="StopAsync"/>, starts it again on the same ports and folder.
