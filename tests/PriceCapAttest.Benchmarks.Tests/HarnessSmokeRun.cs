@@ -15,7 +15,7 @@ public sealed class HarnessSmokeRun
     [Fact]
     public async Task WritesAReportWithEverySection()
     {
-        var root = RepositoryRoot();
+        var root = PriceCapAttest.Testing.RepositoryRoot.Path;
         var configuration = typeof(HarnessSmokeRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
             .Single(a => a.Key == "Configuration").Value!;
         var harness = Path.Combine(root, "benchmarks", "PriceCapAttest.Benchmarks", "bin", configuration, "net10.0", "PriceCapAttest.Benchmarks.dll");
@@ -79,17 +79,4 @@ public sealed class HarnessSmokeRun
     }
 
     private static string Tail(string text) => text.Length <= 4000 ? text : text[^4000..];
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PriceCapAttest.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PriceCapAttest.sln was not found above {AppContext.BaseDirectory}.");
-    }
 }

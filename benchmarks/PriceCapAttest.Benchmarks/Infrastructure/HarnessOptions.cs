@@ -79,7 +79,7 @@ public sealed class HarnessOptions
             }
         }
 
-        var root = FindRepositoryRoot();
+        var root = PriceCapAttest.Testing.RepositoryRoot.Path;
         var sections = only is null
             ? AllSections
             : new HashSet<string>(only.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
@@ -116,18 +116,5 @@ public sealed class HarnessOptions
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"{path} is missing: build the solution in {Configuration} first (./bench.sh does).", path);
-    }
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PriceCapAttest.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"PriceCapAttest.sln was not found above {AppContext.BaseDirectory}.");
     }
 }

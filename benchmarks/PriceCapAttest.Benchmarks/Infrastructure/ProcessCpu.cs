@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using PriceCapAttest.Testing;
 
 namespace PriceCapAttest.Benchmarks.Infrastructure;
 
@@ -12,6 +13,12 @@ public static class ProcessCpu
 {
     // USER_HZ: the unit of utime and stime; 100 on every Linux architecture .NET runs on.
     private const double TicksPerSecond = 100;
+
+    public static TimeSpan? Of(AzuriteProcess azurite)
+    {
+        ArgumentNullException.ThrowIfNull(azurite);
+        return azurite.Process is { } process ? Of(process) : null;
+    }
 
     public static TimeSpan? Of(Process process)
     {

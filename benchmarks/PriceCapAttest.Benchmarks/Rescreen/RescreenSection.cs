@@ -4,6 +4,7 @@ using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Testing;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Benchmarks.Storage;
 using PriceCapAttest.Contracts;
@@ -90,7 +91,7 @@ public static class RescreenSection
 
     private static async Task<RescreenFigures> MeasureAsync(HarnessOptions options)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.RunAsync().ConfigureAwait(false);
         var counter = new RequestCounter();
         var settings = new Dictionary<string, string?> { ["Schedule:RefreshInterval"] = RefreshInterval.ToString("c", CultureInfo.InvariantCulture) };
         await using var provider = await PipelineServices.CreateAsync(azurite.ConnectionString, options.Parallelism, counter, settings,

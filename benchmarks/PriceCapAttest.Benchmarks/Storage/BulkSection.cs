@@ -5,6 +5,7 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Testing;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Records;
@@ -104,10 +105,10 @@ public static class BulkSection
         SampleDocuments.WriteCsv(csv, rows);
 
         var log = countRequests ? new AzuriteRequestLog(Path.Combine(options.WorkDirectory, "bulk-azurite-debug.log")) : null;
-        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot, log?.Path).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.RunAsync(new AzuriteOptions { DebugLogPath = log?.Path }).ConfigureAwait(false);
         var dll = options.ProgramPath("src/PriceCapAttest.LocalHost", "PriceCapAttest.LocalHost");
         var completed = $"Ingested {blobPath}:";
-        await using var host = await LocalHostProcess.StartAsync(dll, azurite.ConnectionString,
+        await using var host = await BenchLocalHost.StartAsync(dll, azurite.ConnectionString,
             new Dictionary<string, string> { ["Logging__LogLevel__PriceCapAttest.Pipeline.Ingest"] = "Information" },
             [SweepStarted, SweepLeftAlone, completed]).ConfigureAwait(false);
         using var api = host.CreateClient();

@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Testing;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline;
@@ -98,7 +99,7 @@ public static class IngestSection
 
     private static async Task<DirectFigures> DirectAsync(HarnessOptions options)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.RunAsync().ConfigureAwait(false);
         var serviceCounter = new RequestCounter();
         await using var provider = await PipelineServices.CreateAsync(azurite.ConnectionString, options.Parallelism, serviceCounter).ConfigureAwait(false);
         var ingest = provider.GetRequiredService<AttestationIngestService>();
@@ -134,11 +135,11 @@ public static class IngestSection
                 var index = (run + turn) % sides.Length;
                 var side = sides[index];
                 side.Counter.ResetKinds();
-                var cpuBefore = azurite.CpuTime;
+                var cpuBefore = ProcessCpu.Of(azurite);
                 var seconds = await side.Measure(names, run).ConfigureAwait(false);
                 side.Runs.Add(names.Count / seconds);
                 requests[index] = side.Counter.Kinds().Where(k => !k.Kind.EndsWith(" Tables", StringComparison.Ordinal)).Sum(k => k.Count) / (double)names.Count;
-                if (CpuMsPerDocument(cpuBefore, azurite.CpuTime, names.Count) is { } cpu)
+                if (CpuMsPerDocument(cpuBefore, ProcessCpu.Of(azurite), names.Count) is { } cpu)
                 {
                     side.Cpu.Add(cpu);
                 }
@@ -208,9 +209,9 @@ public static class IngestSection
 
     private static async Task<TriggerFigures> TriggerAsync(HarnessOptions options)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.RunAsync().ConfigureAwait(false);
         var dll = options.ProgramPath("src/PriceCapAttest.LocalHost", "PriceCapAttest.LocalHost");
-        await using var host = await LocalHostProcess.StartAsync(dll, azurite.ConnectionString).ConfigureAwait(false);
+        await using var host = await BenchLocalHost.StartAsync(dll, azurite.ConnectionString).ConfigureAwait(false);
         var blobs = new BlobServiceClient(azurite.ConnectionString);
         var container = blobs.GetBlobContainerClient(StorageNames.Containers.Attestations);
         var receipts = new TableServiceClient(azurite.ConnectionString).GetTableClient(StorageNames.Tables.Receipts);

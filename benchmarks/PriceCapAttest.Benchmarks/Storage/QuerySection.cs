@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Benchmarks.Infrastructure;
+using PriceCapAttest.Testing;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Pipeline.Ingest;
@@ -28,12 +29,12 @@ public static class QuerySection
 
     public static async Task<Figures> RunAsync(HarnessOptions options, MarkdownReport report)
     {
-        await using var azurite = await AzuriteProcess.StartAsync(options.RepositoryRoot).ConfigureAwait(false);
+        await using var azurite = await AzuriteProcess.RunAsync().ConfigureAwait(false);
         var tables = new TableServiceClient(azurite.ConnectionString);
         var seedSeconds = await SeedAsync(options, azurite.ConnectionString, tables).ConfigureAwait(false);
 
         var dll = options.ProgramPath("src/PriceCapAttest.LocalHost", "PriceCapAttest.LocalHost");
-        await using var host = await LocalHostProcess.StartAsync(dll, azurite.ConnectionString).ConfigureAwait(false);
+        await using var host = await BenchLocalHost.StartAsync(dll, azurite.ConnectionString).ConfigureAwait(false);
         using var http = host.CreateClient();
         var attestations = tables.GetTableClient(StorageNames.Tables.Attestations);
         var vessels = tables.GetTableClient(StorageNames.Tables.VesselIndex);

@@ -1,10 +1,10 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using System.Net.Sockets;
 using Azure.Storage.Blobs;
-using PriceCapAttest.Pipeline.Tests.Infrastructure;
 using PriceCapAttest.RegulatorInbox;
+using PriceCapAttest.Testing;
+
+using static PriceCapAttest.Testing.Loopback;
 
 namespace PriceCapAttest.Api.Tests.Infrastructure;
 
@@ -25,11 +25,9 @@ public class LocalPipelineFixture : IAsyncLifetime
     public static readonly string SigningSecret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static readonly string[] Regimes = ["US", "EU", "GB", "CA", "JP", "AU", "NZ", "CH", "NO"];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
-    private readonly AzuriteFixture _azurite = new();
-    private readonly List<string> _output = [];
-    private Process? _host;
+    private readonly AzuriteProcess _azurite = new();
+    private readonly OutputLines _output = new();
+    private LocalHostProcess? _host;
 
     public Inbox Inbox { get; private set; } = null!;
 
@@ -48,55 +46,24 @@ public class LocalPipelineFixture : IAsyncLifetime
     public HttpClient Anonymous { get; private set; } = null!;
 
     /// <summary>Every line the local host wrote to stdout and stderr so far.</summary>
-    public IReadOnlyList<string> OutputLines
-    {
-        get
-        {
-            lock (_output)
-            {
-                return [.. _output];
-            }
-        }
-    }
+    public IReadOnlyList<string> OutputLines => _output.All;
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
     /// <summary>The storage connection string (what AzureWebJobsStorage holds for the local host).</summary>
     public string StorageConnectionString => _azurite.ConnectionString;
 
-    public string HostOutput
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join(Environment.NewLine, _output.TakeLast(200));
-            }
-        }
-    }
+    public string HostOutput => _output.Tail(200);
 
     public async Task InitializeAsync()
     {
-        await _azurite.InitializeAsync();
+        await _azurite.StartAsync();
         Inbox = await RegulatorInbox.Inbox.StartAsync("http://127.0.0.1:0", SigningSecret);
 
         var dll = BuildInfo.LocalHostDll;
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The local host is not built: {dll} is missing.");
-        }
-
         var port = FreePort();
         ApiBase = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/api/");
-        var start = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        start.ArgumentList.Add(dll);
+        var start = new LocalHostStart(dll) { ReadinessKey = InsurerKey, Output = _output };
         start.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         start.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
         start.Environment["LocalHost__ApiKeys__Insurer__0"] = InsurerKey;
@@ -109,12 +76,7 @@ public class LocalPipelineFixture : IAsyncLifetime
 
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         Configure(start.Environment);
-        _host = new Process { StartInfo = start };
-        _host.OutputDataReceived += (_, e) => Record(e.Data);
-        _host.ErrorDataReceived += (_, e) => Record(e.Data);
-        _host.Start();
-        _host.BeginOutputReadLine();
-        _host.BeginErrorReadLine();
+        _host = await LocalHostProcess.StartAsync(start);
 
         Api = new HttpClient(new RoleKeys()) { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
         Insurer = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
@@ -122,35 +84,6 @@ public class LocalPipelineFixture : IAsyncLifetime
         Regulator = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
         Regulator.DefaultRequestHeaders.Add("x-functions-key", RegulatorKey);
         Anonymous = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
-
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (_host.HasExited)
-            {
-                throw new InvalidOperationException($"The local host exited with code {_host.ExitCode}:{Environment.NewLine}{HostOutput}");
-            }
-
-            try
-            {
-                using var response = await Api.GetAsync(new Uri("schedule", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"The local host did not answer within {StartTimeout}:{Environment.NewLine}{HostOutput}");
-            }
-
-            await Task.Delay(200);
-        }
     }
 
     public async Task DisposeAsync()
@@ -161,20 +94,7 @@ public class LocalPipelineFixture : IAsyncLifetime
         Anonymous?.Dispose();
         if (_host is not null)
         {
-            try
-            {
-                if (!_host.HasExited)
-                {
-                    _host.Kill(entireProcessTree: true);
-                    await _host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited meanwhile.
-            }
-
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
 
         if (Inbox is not null)
@@ -267,26 +187,6 @@ public class LocalPipelineFixture : IAsyncLifetime
 
     /// <summary>A shipper id no other test uses (tests isolate themselves by shipper).</summary>
     public static string NewShipper() => "shipper-" + Guid.NewGuid().ToString("N")[..10];
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
 
 /// <summary>An uploaded document and the attestation recorded from it.</summary>

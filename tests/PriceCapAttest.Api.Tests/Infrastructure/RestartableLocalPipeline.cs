@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
 using Azure.Storage.Queues;
-using PriceCapAttest.Pipeline.Tests.Infrastructure;
 using PriceCapAttest.RegulatorInbox;
+using PriceCapAttest.Testing;
+
+using static PriceCapAttest.Testing.Loopback;
 
 namespace PriceCapAttest.Api.Tests.Infrastructure;
 
@@ -19,12 +18,10 @@ namespace PriceCapAttest.Api.Tests.Infrastructure;
 public sealed class RestartableLocalPipeline : IAsyncDisposable
 {
     private static readonly string[] Regimes = ["US", "EU", "GB", "CA", "JP", "AU", "NZ", "CH", "NO"];
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
-
-    private readonly AzuriteFixture _azurite = new();
+    private readonly AzuriteProcess _azurite = new();
     private readonly IReadOnlyDictionary<string, string> _environment;
-    private readonly List<string> _output = [];
-    private Process? _host;
+    private readonly OutputLines _output = new();
+    private LocalHostProcess? _host;
     private int _starts;
 
     private RestartableLocalPipeline(IReadOnlyDictionary<string, string> environment) => _environment = environment;
@@ -47,25 +44,10 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     public QueueServiceClient Queues => _azurite.CreateQueueServiceClient();
 
     /// <summary>The last lines the host processes (every start) wrote, for failure messages.</summary>
-    public string HostOutput
-    {
-        get
-        {
-            lock (_output)
-            {
-                return string.Join(Environment.NewLine, _output.TakeLast(200));
-            }
-        }
-    }
+    public string HostOutput => _output.Tail(200);
 
     /// <summary>How many lines of every host start's output contain <paramref name="text"/>.</summary>
-    public int OutputLines(string text)
-    {
-        lock (_output)
-        {
-            return _output.Count(line => line.Contains(text, StringComparison.Ordinal));
-        }
-    }
+    public int OutputLines(string text) => _output.Count(text);
 
     /// <summary>Starts Azurite, the inbox and the host with <paramref name="environment"/> over the standard settings.</summary>
     public static async Task<RestartableLocalPipeline> StartAsync(IReadOnlyDictionary<string, string> environment)
@@ -73,7 +55,7 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         var pipeline = new RestartableLocalPipeline(environment);
         try
         {
-            await pipeline._azurite.InitializeAsync();
+            await pipeline._azurite.StartAsync();
             pipeline.Inbox = await RegulatorInbox.Inbox.StartAsync("http://127.0.0.1:0", LocalPipelineFixture.SigningSecret);
             await pipeline.StartHostAsync();
             return pipeline;
@@ -88,30 +70,18 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     /// <summary>Starts the host process (again) and waits until its API answers.</summary>
     public async Task StartHostAsync()
     {
-        if (_host is { HasExited: false })
+        if (_host is not null)
         {
             throw new InvalidOperationException("The host is running already.");
         }
 
-        _host?.Dispose();
         var dll = BuildInfo.LocalHostDll;
-        if (!File.Exists(dll))
-        {
-            throw new InvalidOperationException($"The local host is not built: {dll} is missing.");
-        }
-
         var start = ++_starts;
         var port = FreePort().ToString(CultureInfo.InvariantCulture);
         ApiBase = new Uri($"http://127.0.0.1:{port}/api/");
-        var info = new ProcessStartInfo("dotnet")
-        {
-            UseShellExecute = false,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            RedirectStandardInput = true,
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-        };
-        info.ArgumentList.Add(dll);
+        var output = new OutputLines();
+        output.Received += line => _output.Add($"[{start}] {line}");
+        var info = new LocalHostStart(dll) { ReadinessKey = LocalPipelineFixture.InsurerKey, Output = output };
         info.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         info.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port}";
         info.Environment["LocalHost__ApiKeys__Insurer__0"] = LocalPipelineFixture.InsurerKey;
@@ -128,48 +98,12 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        Record($"---- host start {start} on port {port} ----");
-        var host = new Process { StartInfo = info };
-        host.OutputDataReceived += (_, e) => Record(e.Data is null ? null : $"[{start}] {e.Data}");
-        host.ErrorDataReceived += (_, e) => Record(e.Data is null ? null : $"[{start}] {e.Data}");
-        host.Start();
-        host.BeginOutputReadLine();
-        host.BeginErrorReadLine();
-        _host = host;
-
+        _output.Add($"---- host start {start} on port {port} ----");
         Insurer?.Dispose();
         Regulator?.Dispose();
         Insurer = Client(LocalPipelineFixture.InsurerKey);
         Regulator = Client(LocalPipelineFixture.RegulatorKey);
-
-        var clock = Stopwatch.StartNew();
-        while (true)
-        {
-            if (host.HasExited)
-            {
-                throw new InvalidOperationException($"The local host exited with code {host.ExitCode}:{Environment.NewLine}{HostOutput}");
-            }
-
-            try
-            {
-                using var response = await Insurer.GetAsync(new Uri("schedule", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (clock.Elapsed > StartTimeout)
-            {
-                throw new TimeoutException($"The local host did not answer within {StartTimeout}:{Environment.NewLine}{HostOutput}");
-            }
-
-            await Task.Delay(200);
-        }
+        _host = await LocalHostProcess.StartAsync(info);
     }
 
     /// <summary>
@@ -179,39 +113,14 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     public async Task<bool> StopHostAsync(TimeSpan timeout)
     {
         var host = _host ?? throw new InvalidOperationException("The host was never started.");
-        if (host.HasExited)
+        var (graceful, exitCode) = await host.StopAsync(timeout);
+        _host = null;
+        if (!graceful)
         {
-            throw new InvalidOperationException($"The host had exited already (code {host.ExitCode}):{Environment.NewLine}{HostOutput}");
+            _output.Add($"---- the host did not stop within {timeout} of SIGTERM; killed ----");
         }
 
-        var graceful = false;
-        if (!OperatingSystem.IsWindows())
-        {
-            using var kill = Process.Start(new ProcessStartInfo("kill") { ArgumentList = { "-TERM", host.Id.ToString(CultureInfo.InvariantCulture) }, UseShellExecute = false });
-            if (kill is not null)
-            {
-                await kill.WaitForExitAsync();
-                using var wait = new CancellationTokenSource(timeout);
-                try
-                {
-                    await host.WaitForExitAsync(wait.Token);
-                    graceful = true;
-                }
-                catch (OperationCanceledException)
-                {
-                    Record($"---- the host did not stop within {timeout} of SIGTERM; killed ----");
-                }
-            }
-        }
-
-        if (!host.HasExited)
-        {
-            host.Kill(entireProcessTree: true);
-            await host.WaitForExitAsync();
-        }
-
-        host.WaitForExit(); // flushes the redirected output
-        Record($"---- host stopped ({(graceful ? "SIGTERM" : "killed")}), exit code {host.ExitCode} ----");
+        _output.Add($"---- host stopped ({(graceful ? "SIGTERM" : "killed")}), exit code {exitCode} ----");
         return graceful;
     }
 
@@ -221,20 +130,7 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         Regulator?.Dispose();
         if (_host is not null)
         {
-            try
-            {
-                if (!_host.HasExited)
-                {
-                    _host.Kill(entireProcessTree: true);
-                    await _host.WaitForExitAsync(new CancellationTokenSource(TimeSpan.FromSeconds(10)).Token);
-                }
-            }
-            catch (InvalidOperationException)
-            {
-                // Exited meanwhile.
-            }
-
-            _host.Dispose();
+            await _host.DisposeAsync();
         }
 
         if (Inbox is not null)
@@ -250,25 +146,5 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         var client = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
         client.DefaultRequestHeaders.Add("x-functions-key", key);
         return client;
-    }
-
-    private void Record(string? line)
-    {
-        if (line is null)
-        {
-            return;
-        }
-
-        lock (_output)
-        {
-            _output.Add(line);
-        }
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

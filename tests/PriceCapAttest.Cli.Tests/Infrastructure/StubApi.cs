@@ -1,7 +1,8 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+
+using static PriceCapAttest.Testing.Loopback;
 
 namespace PriceCapAttest.Cli.Tests.Infrastructure;
 
@@ -76,13 +77,6 @@ public sealed class StubApi : IAsyncDisposable
             await context.Response.OutputStream.WriteAsync(bytes);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var socket = new TcpListener(IPAddress.Loopback, 0);
-        socket.Start();
-        return ((IPEndPoint)socket.LocalEndpoint).Port;
     }
 
     public async ValueTask DisposeAsync()
