@@ -26,7 +26,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => l
 builder.Services
     .AddPriceCapPipeline(builder.Configuration)
     .AddPriceCapAlerts(builder.Configuration)
-    .AddPriceCapHttpApi(builder.Configuration.GetSection($"{LocalHostOptions.Section}:ApiKeys"))
+    .AddPriceCapHttpApi(builder.Configuration.GetSection(LocalHostOptions.Section), appService: false)
     .AddLocalHostTelemetry(builder.Configuration);
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
