@@ -11,7 +11,7 @@ namespace PriceCapAttest.Cli.Commands;
 
 /// <summary>
 /// <c>pricecap alerts replay</c>: an operator command after a regulator endpoint was repaired (or a route added).
-/// Asks the pipeline's HTTP API (<c>POST alerts/replay</c>, regulator key) to put the Failed alerts of one
+/// Asks the pipeline's HTTP API (<c>POST alerts/replay</c>, operator key) to put the Failed alerts of one
 /// attestation, or all of them, back on the delivery queue; the running pipeline delivers them, once per endpoint.
 /// Exit code 0, also when nothing was Failed; 1 for usage errors, a refused request or an unreachable API.
 /// </summary>

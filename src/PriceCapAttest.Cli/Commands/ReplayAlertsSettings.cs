@@ -6,8 +6,8 @@ namespace PriceCapAttest.Cli.Commands;
 
 public sealed class ReplayAlertsSettings : ApiConnectionSettings
 {
-    /// <summary>The local host's development key of the regulator role (the replay route).</summary>
-    public const string DefaultKey = "local-regulator-key";
+    /// <summary>The local host's development key of the operator role (the replay route).</summary>
+    public const string DefaultKey = "local-operator-key";
 
     [CommandOption("--shipper <ID>")]
     [Description("With --attestation: replay the Failed alerts of this attestation only.")]

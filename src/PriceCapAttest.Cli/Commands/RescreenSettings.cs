@@ -6,8 +6,8 @@ namespace PriceCapAttest.Cli.Commands;
 
 public sealed class RescreenSettings : ApiSettings
 {
-    /// <summary>The local host's development key of the regulator role (the re-screening routes).</summary>
-    public const string DefaultKey = "local-regulator-key";
+    /// <summary>The local host's development key of the operator role (the re-screening routes).</summary>
+    public const string DefaultKey = "local-operator-key";
 
     [CommandOption("--schedule <FILE>")]
     [Description("With --dry-run: the proposed cap schedule (JSON).")]

@@ -7,8 +7,11 @@ namespace PriceCapAttest.Cli.Commands;
 
 public sealed class SubmitSettings : ApiConnectionSettings
 {
-    /// <summary>The local host's development key of the insurer role (the receipts route).</summary>
-    public const string DefaultKey = "local-insurer-key";
+    /// <summary>
+    /// The local host's development key of the shipper <c>demo</c> (the receipts route shows a shipper its own
+    /// receipts only: another shipper needs its own key, or the operator's).
+    /// </summary>
+    public const string DefaultKey = "local-shipper-key";
 
     [CommandArgument(0, "<PATH>")]
     [Description("Attestation files (.json, .csv) or directories (searched recursively for .json and .csv files).")]
