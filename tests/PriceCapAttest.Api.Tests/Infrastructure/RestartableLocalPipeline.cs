@@ -37,8 +37,8 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     /// <summary>An HTTP client with the insurer key, for the running host.</summary>
     public HttpClient Insurer { get; private set; } = null!;
 
-    /// <summary>An HTTP client with the regulator key, for the running host.</summary>
-    public HttpClient Regulator { get; private set; } = null!;
+    /// <summary>An HTTP client with the operator key (receipts, re-screening), for the running host.</summary>
+    public HttpClient Operator { get; private set; } = null!;
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
@@ -114,8 +114,11 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         info.ArgumentList.Add(dll);
         info.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         info.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port}";
-        info.Environment["LocalHost__ApiKeys__Insurer__0"] = LocalPipelineFixture.InsurerKey;
-        info.Environment["LocalHost__ApiKeys__Regulator__0"] = LocalPipelineFixture.RegulatorKey;
+        foreach (var (name, value) in LocalPipelineFixture.AccessSettings("LocalHost__", "__"))
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["Alerts__SigningSecret"] = LocalPipelineFixture.SigningSecret;
         foreach (var regime in Regimes)
         {
@@ -138,9 +141,9 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         _host = host;
 
         Insurer?.Dispose();
-        Regulator?.Dispose();
+        Operator?.Dispose();
         Insurer = Client(LocalPipelineFixture.InsurerKey);
-        Regulator = Client(LocalPipelineFixture.RegulatorKey);
+        Operator = Client(LocalPipelineFixture.OperatorKey);
 
         var clock = Stopwatch.StartNew();
         while (true)
@@ -218,7 +221,7 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Insurer?.Dispose();
-        Regulator?.Dispose();
+        Operator?.Dispose();
         if (_host is not null)
         {
             try
