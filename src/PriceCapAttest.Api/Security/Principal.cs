@@ -1,12 +1,16 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace PriceCapAttest.Api.Security;
 
 /// <summary>
-/// Who is calling: a role and the party it acts for. The access filter stores it in <see cref="HttpContext.Items"/>
-/// once the key (or the App Service principal) is admitted; a handler takes it as a parameter of this type, bound
-/// by <see cref="BindAsync"/> (on a route that admits no role there is none, and the binding fails with 400).
+/// Who is calling: a role and the party it acts for. A handler takes it as a parameter of this type, bound by
+/// <see cref="BindAsync"/> from the request's key (or App Service principal) through <see cref="AccessCheck"/>.
+/// Parameters are bound before the endpoint filters run, so the binding authenticates (once per request, cached);
+/// the access filter then refuses a role the route does not admit before the handler runs, and stores the admitted
+/// principal in <see cref="HttpContext.Items"/> (<see cref="Of"/>). Without a principal the binding fails (400), which
+/// the access filter answers first with 401; on a route that admits no role, do not take a principal.
 /// </summary>
 public sealed record Principal(ApiRole Role, string PartyId)
 {
@@ -20,7 +24,11 @@ public sealed record Principal(ApiRole Role, string PartyId)
     }
 
     /// <summary>Parameter binding of minimal API handlers (and of the Functions app's request delegates).</summary>
-    public static ValueTask<Principal?> BindAsync(HttpContext context, ParameterInfo parameter) => ValueTask.FromResult(Of(context));
+    public static ValueTask<Principal?> BindAsync(HttpContext context, ParameterInfo parameter)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ValueTask.FromResult(Of(context) ?? context.RequestServices.GetRequiredService<AccessCheck>().Authenticate(context).Principal);
+    }
 
     internal static void Admit(HttpContext context, Principal principal) => context.Items[ItemKey] = principal;
 
