@@ -19,7 +19,7 @@ public sealed class FailedAlertsAreReplayedThroughTheApi(FailedAlertsAreReplayed
     : IClassFixture<FailedAlertsAreReplayedThroughTheApi.RepairablePipeline>
 {
     [Fact]
-    public async Task A_Failed_Alert_Is_Replayed_By_The_Regulator_And_Delivered_Once()
+    public async Task A_Failed_Alert_Is_Replayed_By_The_Operator_And_Delivered_Once()
     {
         var shipper = LocalPipelineFixture.NewShipper();
         var content = await File.ReadAllBytesAsync(BuildInfo.RepositoryFile("samples/json/violation-eu.json"));

@@ -67,7 +67,10 @@ public sealed class LocalHostProcess : IAsyncDisposable
         start.ArgumentList.Add(dll);
         start.Environment["AzureWebJobsStorage"] = connectionString;
         start.Environment["LocalHost__Urls"] = url;
-        start.Environment["LocalHost__ApiKeys__Insurer__0"] = ApiKey; // the harness reads insurer routes only
+        // The operator (principal 3 of appsettings.json) reads every route the harness polls, receipts included; the
+        // rate limit is lifted so the polling is measured, not throttled.
+        start.Environment["LocalHost__Principals__3__Key"] = ApiKey;
+        start.Environment["LocalHost__RateLimits__PermitLimit"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Function"] = "Warning";
         start.Environment["Logging__LogLevel__Host.Results"] = "Warning";

@@ -64,7 +64,7 @@ public sealed class AccessCheck
 
         if (!roles.Contains(principal.Role))
         {
-            return Problem.Forbidden(context, $"This route is for the role(s) {string.Join(", ", roles)}; the caller is a {principal.Role}.");
+            return Problem.Forbidden(context, $"This route is for the role(s) {string.Join(", ", roles)}; the caller's role is {principal.Role}.");
         }
 
         Principal.Admit(context, principal);
