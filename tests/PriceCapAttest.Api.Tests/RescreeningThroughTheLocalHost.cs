@@ -256,7 +256,7 @@ public sealed class RescreeningThroughTheLocalHost
         var path = $"receipts/attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(name)}";
         var receipt = await Eventually.GetAsync(async () =>
         {
-            using var response = await pipeline.Insurer.GetAsync(new Uri(path, UriKind.Relative));
+            using var response = await pipeline.Operator.GetAsync(new Uri(path, UriKind.Relative));
             return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
         }, $"a receipt for attestations/{shipper}/{name}.{Environment.NewLine}{pipeline.HostOutput}", timeout);
         Assert.True(receipt["status"]!.GetValue<string>() == "Processed", $"the receipt is Processed: {receipt.ToJsonString()[..Math.Min(2000, receipt.ToJsonString().Length)]}");
