@@ -11,8 +11,8 @@
 #                            when the check completes, although the samples contain violations.
 #
 # Environment: AzureWebJobsStorage (use that account), PRICECAP_API_PORT (default 7071), AZURITE_BLOB_PORT,
-# AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (defaults 10000-10002), LocalHost__ApiKeys__Insurer__0 and
-# LocalHost__ApiKeys__Regulator__0 (API keys per role; defaults local-insurer-key, local-regulator-key),
+# AZURITE_QUEUE_PORT, AZURITE_TABLE_PORT (defaults 10000-10002), LocalHost__Principals__{0-3}__Key, __Role, __PartyId
+# (the API's principals; defaults: shipper demo, insurer insurer-1, regulator EU, operator ops, printed at start),
 # Alerts__Routes__{REGIME}__0 and Alerts__SigningSecret (alert delivery), and any other setting of the local host.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
@@ -111,6 +111,23 @@ account_key="Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZ
 dev_secret="whsec_cHJpY2VjYXAtbG9jYWwtZGV2ZWxvcG1lbnQtc2lnbmluZy1rZXk="
 regimes=(US EU GB CA JP AU NZ CH NO)
 
+# The development principals of the local host's appsettings.json, as the environment may override them.
+dev_roles=(Shipper Insurer Regulator Operator)
+dev_parties=(demo insurer-1 EU ops)
+dev_keys=(local-shipper-key local-insurer-key local-regulator-key local-operator-key)
+for i in 0 1 2 3; do
+  role_var=LocalHost__Principals__${i}__Role party_var=LocalHost__Principals__${i}__PartyId key_var=LocalHost__Principals__${i}__Key
+  dev_roles[i]=${!role_var:-${dev_roles[i]}} dev_parties[i]=${!party_var:-${dev_parties[i]}} dev_keys[i]=${!key_var:-${dev_keys[i]}}
+done
+insurer_key=${dev_keys[1]} operator_key=${dev_keys[3]}
+print_principals() {
+  local line="Development principals:" i
+  for i in 0 1 2 3; do
+    line+="$([[ $i -gt 0 ]] && echo ",") $(tr '[:upper:]' '[:lower:]' <<<"${dev_roles[i]}") ${dev_parties[i]}  key ${dev_keys[i]}"
+  done
+  echo "$line" >&2
+}
+
 start_azurite() { # PERSISTENCE(dir|memory) BLOB QUEUE TABLE LOG
   if [[ ! -x node_modules/.bin/azurite ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
     command -v npm >/dev/null || fail "Node.js 20 with npm is required for the storage emulator (or set AzureWebJobsStorage)"
@@ -146,8 +163,7 @@ if [[ $mode == run ]]; then
   fi
   export AzureWebJobsStorage=$storage
   export LocalHost__Urls="http://127.0.0.1:$api_port"
-  key=${LocalHost__ApiKeys__Insurer__0:-local-insurer-key}
-  regulator_key=${LocalHost__ApiKeys__Regulator__0:-local-regulator-key}
+  print_principals
   step "starting the local host"
   dotnet "$host_dll" </dev/null &
   pids+=($!)
@@ -159,9 +175,9 @@ if [[ $mode == run ]]; then
 
 PriceCapAttest is running.
   Storage  $where
-  API      http://127.0.0.1:$api_port/api   keys (header x-functions-key, or ?code=): insurer $key
-           (attestations, vessels, receipts, schedule), regulator $regulator_key (violations)
-           curl -H 'x-functions-key: $key' http://127.0.0.1:$api_port/api/schedule
+  API      http://127.0.0.1:$api_port/api   key of a principal above (header x-functions-key, or ?code=);
+           the roles of each route: docs/security.md
+           curl -H 'x-functions-key: $insurer_key' http://127.0.0.1:$api_port/api/schedule
   Upload   dotnet $cli_dll submit --shipper demo ${connection_hint}samples/json
            (or: dotnet run --project src/PriceCapAttest.Cli -- submit --shipper demo samples/json)
            or any Azure Storage client: container "attestations", blob "{shipperId}/{name}.json|.csv";
@@ -195,12 +211,13 @@ dotnet "$inbox_dll" --urls "http://127.0.0.1:$inbox_port" --secret "$secret" >.r
 pids+=($!)
 wait_port "$inbox_port" "$!" "the regulator inbox" .run/demo-inbox.log
 
+print_principals
 step "starting the local host on 127.0.0.1:$api_port (log .run/demo-localhost.log); every regime's alerts go to the inbox"
 routes=()
 for regime in "${regimes[@]}"; do
   routes+=("Alerts__Routes__${regime}__0=http://127.0.0.1:$inbox_port/$(tr '[:upper:]' '[:lower:]' <<<"$regime")")
 done
-env AzureWebJobsStorage="$storage" LocalHost__Urls="http://127.0.0.1:$api_port" LocalHost__ApiKeys__Insurer__0=local-insurer-key \
+env AzureWebJobsStorage="$storage" LocalHost__Urls="http://127.0.0.1:$api_port" \
   Alerts__SigningSecret="$secret" "${routes[@]}" dotnet "$host_dll" >.run/demo-localhost.log 2>&1 </dev/null &
 pids+=($!)
 wait_port "$api_port" "$!" "the local host" .run/demo-localhost.log
@@ -211,7 +228,8 @@ for format in json csv; do
   [[ -d samples/$format ]] || continue
   step "pricecap submit --shipper $shipper-$format samples/$format"
   status=0
-  dotnet "$cli_dll" submit --shipper "$shipper-$format" --connection "$storage" --timeout 180 \
+  # The operator's key: it reads the receipts of any shipper (the development shipper's key reads demo's only).
+  dotnet "$cli_dll" submit --shipper "$shipper-$format" --connection "$storage" --api "http://127.0.0.1:$api_port/api" --key "$operator_key" --timeout 180 \
     --out ".run/demo-receipts-$format.json" "samples/$format" </dev/null || status=$?
   [[ $status -le 2 ]] || fail "the documents were not all processed (pricecap submit exit code $status; log .run/demo-localhost.log)"
   receipt_files+=(".run/demo-receipts-$format.json")
@@ -219,7 +237,7 @@ done
 
 step "waiting for the alerts of the violations (API: alert delivery status; inbox: signatures)"
 status=0
-node - "http://127.0.0.1:$api_port/api" local-insurer-key "http://127.0.0.1:$inbox_port/received" "${receipt_files[@]}" <<'EOF' || status=$?
+node - "http://127.0.0.1:$api_port/api" "$insurer_key" "http://127.0.0.1:$inbox_port/received" "${receipt_files[@]}" <<'EOF' || status=$?
 const [api, key, inboxUrl, ...receiptFiles] = process.argv.slice(2);
 const receipts = receiptFiles.flatMap(f => JSON.parse(require('fs').readFileSync(f, 'utf8')));
 const keys = receipts.flatMap(r => r.attestations).filter(a => a.record && a.verdict === 'Violation').map(a => a.record);

@@ -9,15 +9,13 @@ namespace PriceCapAttest.Functions;
 /// <summary>The services of the Functions app (also what the tests host its HTTP functions with).</summary>
 public static class FunctionsServices
 {
-    /// <summary>The configuration section of the API keys: <c>ApiKeys:Insurer:0</c>, <c>ApiKeys:Regulator:0</c>, ...</summary>
-    public const string ApiKeysSection = "ApiKeys";
-
     public static IServiceCollection AddPriceCapFunctions(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         return services
             .AddPriceCapPipeline(configuration)
             .AddPriceCapAlerts(configuration)
-            .AddPriceCapHttpApi(configuration.GetSection(ApiKeysSection));
+            // Principals:{n}:Key|Role|PartyId, RateLimits:*, Authentication:AppService (docs/security.md).
+            .AddPriceCapHttpApi(configuration, appService: true);
     }
 }

@@ -10,9 +10,9 @@ namespace PriceCapAttest.Functions;
 /// <summary>
 /// The API on Azure Functions (route prefix <c>api</c> from host.json): each function is one route of
 /// <see cref="ApiRoutes"/>, served by its request delegate on the request's HttpContext (ASP.NET Core integration), so
-/// both hosts answer alike. The functions are anonymous for the Functions host: the route's own key check (keys of
-/// the <c>ApiKeys</c> settings, and the App Service principal's app role when present) answers 401/403 as the local
-/// host does (docs/security.md).
+/// both hosts answer alike. The functions are anonymous for the Functions host: the route's own access check (the
+/// keys of the <c>Principals</c> settings, or with <c>Authentication:AppService</c> the App Service principal) and
+/// rate limit answer 401/403/429 as the local host does (docs/security.md).
 /// </summary>
 public sealed class HttpApi(ApiRequestDelegates api)
 {
@@ -63,7 +63,7 @@ public sealed class HttpApi(ApiRequestDelegates api)
         return new EmptyResult();
     }
 
-    /// <summary>Any other path under /api: a key of either role, then 404 problem+json (not the Functions host's empty 404).</summary>
+    /// <summary>Any other path under /api: a principal of any role, then 404 problem+json (not the Functions host's empty 404).</summary>
     [Function(RouteNames.RouteNotFound)]
     public Task<IActionResult> RouteNotFound([HttpTrigger(Open, "get", "post", "put", "patch", "delete", Route = "{*path}")] HttpRequest request, FunctionContext context) => Serve(RouteNames.RouteNotFound, request, context);
 

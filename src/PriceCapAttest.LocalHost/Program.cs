@@ -26,7 +26,7 @@ builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", level => l
 builder.Services
     .AddPriceCapPipeline(builder.Configuration)
     .AddPriceCapAlerts(builder.Configuration)
-    .AddPriceCapHttpApi(builder.Configuration.GetSection($"{LocalHostOptions.Section}:ApiKeys"))
+    .AddPriceCapHttpApi(builder.Configuration.GetSection(LocalHostOptions.Section), appService: false)
     .AddLocalHostTelemetry(builder.Configuration);
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
@@ -68,12 +68,21 @@ catch (InvalidOperationException e) when (WebJobsShutdown.IsTimerAlreadyStopped(
 {
     // The host has stopped; WebJobs 3.0.48 then throws while disposing a singleton lock listener. Nothing is lost.
 }
-catch (OptionsValidationException e)
+catch (Exception e) when (ConfigurationFailures(e) is { Count: > 0 } failures)
 {
     // A configuration error: one line per setting at fault (the validators never put a key or secret in them), exit 2.
     await Console.Error.WriteLineAsync("error: the configuration is invalid:" + Environment.NewLine +
-        string.Join(Environment.NewLine, e.Failures.Select(f => "  " + f))).ConfigureAwait(false);
+        string.Join(Environment.NewLine, failures.Select(f => "  " + f))).ConfigureAwait(false);
     return 2;
 }
 
 return 0;
+
+// Start-up validation throws one OptionsValidationException, or an AggregateException of them when several options fail.
+static List<string> ConfigurationFailures(Exception e) => e switch
+{
+    OptionsValidationException single => [.. single.Failures],
+    AggregateException all when all.InnerExceptions.All(i => i is OptionsValidationException) =>
+        [.. all.InnerExceptions.Cast<OptionsValidationException>().SelectMany(i => i.Failures)],
+    _ => [],
+};

@@ -19,7 +19,7 @@ public sealed class FailedAlertsAreReplayedThroughTheApi(FailedAlertsAreReplayed
     : IClassFixture<FailedAlertsAreReplayedThroughTheApi.RepairablePipeline>
 {
     [Fact]
-    public async Task A_Failed_Alert_Is_Replayed_By_The_Regulator_And_Delivered_Once()
+    public async Task A_Failed_Alert_Is_Replayed_By_The_Operator_And_Delivered_Once()
     {
         var shipper = LocalPipelineFixture.NewShipper();
         var content = await File.ReadAllBytesAsync(BuildInfo.RepositoryFile("samples/json/violation-eu.json"));
@@ -44,21 +44,23 @@ public sealed class FailedAlertsAreReplayedThroughTheApi(FailedAlertsAreReplayed
         Assert.True(atInbox > 0, "the inbox route had the alert delivered");
         Assert.DoesNotContain(pipeline.Receiver.Calls, c => c.Status == 200);
 
-        // The route is repaired. Keys of no role or of the insurer replay nothing.
+        // The route is repaired. No key, or the key of an insurer or a regulator, replays nothing.
         pipeline.Receiver.Repair();
         var replay = new Uri($"alerts/replay?shipperId={Uri.EscapeDataString(shipper)}&attestationId={Uri.EscapeDataString(sample.AttestationId)}", UriKind.Relative);
         using (var anonymous = await pipeline.Anonymous.PostAsync(replay, content: null))
         using (var insurer = await pipeline.Insurer.PostAsync(replay, content: null))
+        using (var regulator = await pipeline.Regulator.PostAsync(replay, content: null))
         {
             Assert.Equal(HttpStatusCode.Unauthorized, anonymous.StatusCode);
             Assert.Equal(HttpStatusCode.Forbidden, insurer.StatusCode);
+            Assert.Equal(HttpStatusCode.Forbidden, regulator.StatusCode);
             Assert.Equal("application/problem+json", insurer.Content.Headers.ContentType?.MediaType);
         }
 
         Assert.Equal("Failed", (await AlertsAsync(path)).Single(ToReceiver)!["status"]!.GetValue<string>());
 
-        // The regulator replays: the answer names the alert, which is then Delivered at the repaired route once.
-        using (var response = await pipeline.Regulator.PostAsync(replay, content: null))
+        // The operator replays: the answer names the alert, which is then Delivered at the repaired route once.
+        using (var response = await pipeline.Operator.PostAsync(replay, content: null))
         {
             var body = await response.Content.ReadAsStringAsync();
             Assert.True(response.StatusCode == HttpStatusCode.OK, $"{(int)response.StatusCode} {body}");
@@ -81,7 +83,7 @@ public sealed class FailedAlertsAreReplayedThroughTheApi(FailedAlertsAreReplayed
         // Nothing is Failed any more: a second replay, of this attestation or of all, names no alert.
         foreach (var again in new[] { replay, new Uri("alerts/replay", UriKind.Relative) })
         {
-            using var response = await pipeline.Regulator.PostAsync(again, content: null);
+            using var response = await pipeline.Operator.PostAsync(again, content: null);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             Assert.Empty(JsonNode.Parse(await response.Content.ReadAsStringAsync())!["replayed"]!.AsArray());
         }

@@ -18,9 +18,9 @@ public sealed class RescreenCommandAgainstTheLocalHost(LocalPipelineFixture pipe
             await File.WriteAllTextAsync(file, CapScheduleLoader.DefaultJson());
 
             var json = await InProcessCli.RunAsync("rescreen", "--schedule", file, "--dry-run", "--format", "json",
-                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.RegulatorKey);
+                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey);
             var table = await InProcessCli.RunAsync("rescreen", "--schedule", file, "--dry-run",
-                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.RegulatorKey);
+                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey);
 
             Assert.True(json.ExitCode == 0, json.ToString());
             var schema = OpenApiDocument.ResponseSchemaName("/rescreens/dry-run", "post", 200, "application/json");
@@ -49,7 +49,7 @@ public sealed class RescreenCommandAgainstTheLocalHost(LocalPipelineFixture pipe
             await File.WriteAllTextAsync(file, document.ToJsonString());
 
             var run = await InProcessCli.RunAsync("rescreen", "--schedule", file, "--dry-run",
-                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.RegulatorKey);
+                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey);
 
             Assert.True(run.ExitCode == 1, run.ToString());
             Assert.Contains("400 Invalid cap schedule: The proposed schedule would be refused", run.Error, StringComparison.Ordinal);
@@ -62,10 +62,10 @@ public sealed class RescreenCommandAgainstTheLocalHost(LocalPipelineFixture pipe
     }
 
     [Fact]
-    public async Task Status_Lists_The_Runs_With_The_Regulator_Key_And_An_Insurer_Key_Gets_The_403_Problem()
+    public async Task Status_Lists_The_Runs_With_The_Operator_Key_And_An_Insurer_Key_Gets_The_403_Problem()
     {
         var runs = await InProcessCli.RunAsync("rescreen", "--status", "--format", "json",
-            "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.RegulatorKey);
+            "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey);
         var insurer = await InProcessCli.RunAsync("rescreen", "--status",
             "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey);
 

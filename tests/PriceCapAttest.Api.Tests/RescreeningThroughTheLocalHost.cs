@@ -57,7 +57,7 @@ public sealed class RescreeningThroughTheLocalHost
 
         // The dry run names exactly the attestations that then change.
         var corrected = Schedules.Corrected(47.00m, CorrectedVersion);
-        var dryRun = await SendJsonAsync(pipeline.Regulator, HttpMethod.Post, "rescreens/dry-run", corrected);
+        var dryRun = await SendJsonAsync(pipeline.Operator, HttpMethod.Post, "rescreens/dry-run", corrected);
         Assert.Equal(compliant.Concat(violating).Order(StringComparer.Ordinal),
             dryRun["attestations"]!.AsArray().Select(a => a!["attestationId"]!.GetValue<string>()).Order(StringComparer.Ordinal));
         Assert.Empty(await RunsAsync(pipeline));
@@ -89,7 +89,7 @@ public sealed class RescreeningThroughTheLocalHost
             Assert.Equal("ingest", past["cause"]!.GetValue<string>());
         });
         // The CSV's receipt lists each re-evaluation of its attestations; pricecap status shows the history.
-        var receipt = await SendJsonAsync(pipeline.Insurer, HttpMethod.Get, $"receipts/attestations/{Uri.EscapeDataString(shipper)}/voyages.csv");
+        var receipt = await SendJsonAsync(pipeline.Operator, HttpMethod.Get, $"receipts/attestations/{Uri.EscapeDataString(shipper)}/voyages.csv");
         var (receiptValid, receiptErrors) = OpenApiDocument.Validate("Receipt", receipt.ToJsonString());
         Assert.True(receiptValid, receiptErrors);
         var reevaluations = receipt["reevaluations"]!.AsArray();
@@ -256,7 +256,7 @@ public sealed class RescreeningThroughTheLocalHost
         var path = $"receipts/attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(name)}";
         var receipt = await Eventually.GetAsync(async () =>
         {
-            using var response = await pipeline.Insurer.GetAsync(new Uri(path, UriKind.Relative));
+            using var response = await pipeline.Operator.GetAsync(new Uri(path, UriKind.Relative));
             return response.StatusCode == HttpStatusCode.OK ? JsonNode.Parse(await response.Content.ReadAsStringAsync()) : null;
         }, $"a receipt for attestations/{shipper}/{name}.{Environment.NewLine}{pipeline.HostOutput}", timeout);
         Assert.True(receipt["status"]!.GetValue<string>() == "Processed", $"the receipt is Processed: {receipt.ToJsonString()[..Math.Min(2000, receipt.ToJsonString().Length)]}");
@@ -273,10 +273,10 @@ public sealed class RescreeningThroughTheLocalHost
         SendJsonAsync(pipeline.Insurer, HttpMethod.Get, $"attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(attestationId)}");
 
     private static async Task<List<JsonNode>> RunsAsync(RestartableLocalPipeline pipeline) =>
-        [.. (await SendJsonAsync(pipeline.Regulator, HttpMethod.Get, "rescreens"))["runs"]!.AsArray().Select(r => r!)];
+        [.. (await SendJsonAsync(pipeline.Operator, HttpMethod.Get, "rescreens"))["runs"]!.AsArray().Select(r => r!)];
 
     private static async Task<JsonNode> RunAsync(RestartableLocalPipeline pipeline, string runId) =>
-        (await SendJsonAsync(pipeline.Regulator, HttpMethod.Get, $"rescreens/{Uri.EscapeDataString(runId)}"))["run"]!;
+        (await SendJsonAsync(pipeline.Operator, HttpMethod.Get, $"rescreens/{Uri.EscapeDataString(runId)}"))["run"]!;
 
     /// <summary>The newest run once it is finished (failed or superseded fail the test).</summary>
     private static Task<JsonNode> FinishedRunAsync(RestartableLocalPipeline pipeline, TimeSpan timeout) =>

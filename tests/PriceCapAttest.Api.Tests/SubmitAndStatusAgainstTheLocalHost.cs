@@ -15,7 +15,7 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
     {
         var shipper = LocalPipelineFixture.NewShipper();
         var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString,
-            "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey, "--timeout", "60",
+            "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey, "--timeout", "60",
             "--format", "json", BuildInfo.RepositoryFile("samples/json/violation-eu.json"));
 
         Assert.True(run.ExitCode == 2, run.ToString());
@@ -36,7 +36,7 @@ public sealed class SubmitAndStatusAgainstTheLocalHost(LocalPipelineFixture pipe
             Directory.CreateDirectory(Path.Combine(directory.FullName, "march"));
             File.Copy(BuildInfo.RepositoryFile("samples/json/compliant-fob.json"), Path.Combine(directory.FullName, "march", "fob.json"));
             var run = await RunAsync("submit", "--shipper", shipper, "--connection", pipeline.StorageConnectionString,
-                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey, directory.FullName);
+                "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey, directory.FullName);
 
             Assert.True(run.ExitCode == 0, run.ToString());
             Assert.Contains($"attestations/{shipper}/march/fob.json", run.Output, StringComparison.Ordinal);

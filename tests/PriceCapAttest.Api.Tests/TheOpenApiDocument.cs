@@ -51,7 +51,10 @@ public sealed partial class TheOpenApiDocument(LocalPipelineFixture pipeline)
             var operation = document.GetOperationById(route.Name);
             Assert.True(operation is not null, $"No operation {route.Name}");
             Assert.Equal(route.Summary, operation.Summary);
-            Assert.Equal(route.Role is not null, operation.Security is { Count: > 0 });
+            Assert.Equal(!route.IsAnonymous, operation.Security is { Count: > 0 });
+            var roles = JsonNode.Parse(text)!["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
+                .Single(o => o.Value!["operationId"]!.GetValue<string>() == route.Name).Value!["x-roles"];
+            Assert.Equal(route.Roles.Select(r => r.ToString()), roles?.AsArray().Select(r => r!.GetValue<string>()) ?? []);
         }
 
         Assert.Equal(["org.pricecapattest.resolved", "org.pricecapattest.violation"], document.Webhooks!.Keys.Order(StringComparer.Ordinal));

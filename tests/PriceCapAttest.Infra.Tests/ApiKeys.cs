@@ -153,15 +153,6 @@ public class ApiKeys
             Assert.Single(resources, resource => resource.Type == AzureTypes.SiteConfig && resource.LeafName == "appsettings").Get("properties"),
             exactMatch: false);
 
-    [Fact]
-    public void Settings_bind_to_the_key_options_of_each_role()
-    {
-        Assert.All(Enum.GetNames<ApiRole>(), role => Assert.NotNull(typeof(ApiKeyOptions).GetProperty(role)));
-        Assert.Equal(
-            Enum.GetNames<ApiRole>().Order(StringComparer.Ordinal),
-            AppSettingsTemplate.ApiKeyPattern.Split('(', ')')[1].Split('|').Order(StringComparer.Ordinal));
-    }
-
     private static string ParametersFileValue(string parameter)
     {
         using var file = JsonDocument.Parse(File.ReadAllText(Path.Combine(BicepCli.InfraFolder, "main.parameters.json")));

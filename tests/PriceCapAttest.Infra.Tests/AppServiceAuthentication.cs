@@ -60,7 +60,7 @@ public class AppServiceAuthentication
     [Fact]
     public void Excluded_paths_are_the_anonymous_routes_and_the_blob_trigger_webhook()
     {
-        var anonymousRoutes = ApiRoutes.All.Where(route => route.Role is null).Select(route => $"{ApiRoutes.Prefix}/{route.Pattern}");
+        var anonymousRoutes = ApiRoutes.All.Where(route => route.Roles.Count == 0).Select(route => $"{ApiRoutes.Prefix}/{route.Pattern}");
         var expected = anonymousRoutes
             .Concat([ApiEndpoints.OpenApiPath, ApiEndpoints.DocsPath, $"{ApiEndpoints.DocsPath}/*", "/runtime/webhooks/blobs"])
             .Order(StringComparer.Ordinal);
@@ -74,7 +74,7 @@ public class AppServiceAuthentication
     {
         var excluded = Strings(Auth.Get("properties.globalValidation.excludedPaths"));
 
-        Assert.All(ApiRoutes.All.Where(route => route.Role is not null), route =>
+        Assert.All(ApiRoutes.All.Where(route => route.Roles.Count > 0), route =>
             Assert.DoesNotContain(excluded, path => path.StartsWith($"{ApiRoutes.Prefix}/{route.Pattern.Split('/')[0]}", StringComparison.OrdinalIgnoreCase)));
     }
 

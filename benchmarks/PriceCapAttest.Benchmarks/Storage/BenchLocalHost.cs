@@ -5,7 +5,7 @@ namespace PriceCapAttest.Benchmarks.Storage;
 
 /// <summary>
 /// The local host (<see cref="LocalHostProcess"/>) as the storage sections run it: against a given storage
-/// connection, with its own insurer key, logging warnings only, counting the output lines of some phrases.
+/// connection, with its own operator key, logging warnings only, counting the output lines of some phrases.
 /// </summary>
 public sealed class BenchLocalHost : IAsyncDisposable
 {
@@ -49,7 +49,10 @@ public sealed class BenchLocalHost : IAsyncDisposable
         };
         var start = new LocalHostStart(dll) { ReadinessKey = ApiKey, Output = output };
         start.Environment["AzureWebJobsStorage"] = connectionString;
-        start.Environment["LocalHost__ApiKeys__Insurer__0"] = ApiKey; // the harness reads insurer routes only
+        // The operator (principal 3 of appsettings.json) reads every route the harness polls, receipts included; the
+        // rate limit is lifted so the polling is measured, not throttled.
+        start.Environment["LocalHost__Principals__3__Key"] = ApiKey;
+        start.Environment["LocalHost__RateLimits__PermitLimit"] = "100000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Function"] = "Warning";
         start.Environment["Logging__LogLevel__Host.Results"] = "Warning";

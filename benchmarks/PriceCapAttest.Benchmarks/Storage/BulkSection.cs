@@ -69,7 +69,7 @@ public static class BulkSection
             "March 2026, 2,000 vessels, one in ten above the cap) is uploaded as one blob to `attestations/bulk/` of an in-memory Azurite " +
             "with the local host (`PriceCapAttest.LocalHost.dll`, repository host.json and appsettings: sweep every 15 s for uploads older " +
             "than 10 s, no alert routes) running as a child process. Time is from the start of the upload until " +
-            "`GET /api/receipts/attestations/bulk/{file}` (insurer key, polled every 250 ms) answers the receipt. Two runs, each on a fresh " +
+            "`GET /api/receipts/attestations/bulk/{file}` (operator key, polled every 250 ms) answers the receipt. Two runs, each on a fresh " +
             "emulator and host: the timed run on a plain emulator (its time is the acceptance figure), then the counted run with Azurite's " +
             "`--debug` log on, which records every request the emulator received from any client (the host's ingest, its alert dispatch, " +
             "blob scanner, queue polling and sweep: the host is a child process, so a client-side counter cannot see them); requests are " +

@@ -15,17 +15,18 @@ public static class ApiEndpoints
     public const string OpenApiPath = ApiRoutes.Prefix + "/openapi.json";
     public const string DocsPath = ApiRoutes.Prefix + "/docs";
 
-    /// <summary>Any other path: a key of either role, then 404.</summary>
+    /// <summary>Any other path: a principal of any role, then 404.</summary>
     public static ApiRoute NotFoundRoute { get; } = new(
-        RouteNames.RouteNotFound, HttpMethods.Get, "{*path}", null, NotFound, "Service", "No such route", "", []);
+        RouteNames.RouteNotFound, HttpMethods.Get, "{*path}", Enum.GetValues<ApiRole>(), NotFound, "Service", "No such route", "", []);
 
-    /// <summary>The filters of a route, outermost first: the key check (keyed routes and unknown paths), then faults.</summary>
+    /// <summary>The filters of a route, outermost first: the rate limit, the access check (unless anonymous), then faults.</summary>
     public static IEnumerable<IEndpointFilter> Filters(ApiRoute route)
     {
         ArgumentNullException.ThrowIfNull(route);
-        if (route.Role is not null || route.Name == RouteNames.RouteNotFound)
+        yield return new RateLimitFilter();
+        if (!route.IsAnonymous)
         {
-            yield return new ApiKeyFilter(route.Role);
+            yield return new AccessFilter(route.Roles);
         }
 
         yield return new FaultFilter();
@@ -48,15 +49,15 @@ public static class ApiEndpoints
                 endpoint.AddEndpointFilter(filter);
             }
 
-            var problems = route.Problems.Concat(route.Role is null ? [] : [401, 403]).Append(500);
+            var problems = route.Problems.Concat(route.IsAnonymous ? [] : [401, 403]).Append(429).Append(500);
             foreach (var status in problems.Order())
             {
                 endpoint.ProducesProblem(status);
             }
 
-            if (route.Role is { } role)
+            if (!route.IsAnonymous)
             {
-                endpoint.WithMetadata(new ApiRoleMetadata(role));
+                endpoint.WithMetadata(new ApiRolesMetadata(route.Roles));
             }
 
             route.Document?.Invoke(endpoint);

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using PriceCapAttest.Api.Security;
@@ -7,13 +8,13 @@ namespace PriceCapAttest.Api.OpenApi;
 
 /// <summary>
 /// The OpenAPI 3.1 document generated from the routes: title and description, no server (it is the host serving
-/// it), one key security scheme per role (header <c>x-functions-key</c>) required by each keyed operation, and the
-/// alert webhooks (<see cref="AlertWebhooks"/>).
+/// it), one key security scheme (header <c>x-functions-key</c>) required by each keyed operation, whose roles are
+/// listed in its <see cref="RolesExtension"/> and description, and the alert webhooks (<see cref="AlertWebhooks"/>).
 /// </summary>
 public static class ApiDocument
 {
-    public const string InsurerScheme = "insurerKey";
-    public const string RegulatorScheme = "regulatorKey";
+    public const string KeyScheme = "apiKey";
+    public const string RolesExtension = "x-roles";
 
     public static void Configure(OpenApiOptions options)
     {
@@ -25,38 +26,39 @@ public static class ApiDocument
                 Title = "PriceCapAttest API",
                 Version = "1",
                 Description =
-                    "Checked price-cap attestations of Russian-oil cargoes for insurers, violations and re-screening for " +
-                    "regulators. Every keyed route takes the key of its role in the x-functions-key header (or the code " +
-                    "query parameter); errors are RFC 9457 problem details (application/problem+json) whose type is a " +
-                    "urn:pricecapattest:problem URI. The alert webhooks are the signed CloudEvents sent to regulators.",
+                    "Checked price-cap attestations of Russian-oil cargoes for shippers, insurers, regulators and operators. " +
+                    "Every keyed route takes the key of a principal (a role and a party) in the x-functions-key header (or the " +
+                    "code query parameter) and admits the roles of its x-roles extension; a shipper sees its own documents only, " +
+                    "a regulator its own regime. Each principal has a request limit (429 with Retry-After). Errors are RFC 9457 " +
+                    "problem details (application/problem+json) whose type is a urn:pricecapattest:problem URI. The alert " +
+                    "webhooks are the signed CloudEvents sent to regulators.",
             };
             document.Servers = [];
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes = new Dictionary<string, IOpenApiSecurityScheme>
             {
-                [InsurerScheme] = KeyScheme("An insurer key: attestations, vessels, receipts, schedule."),
-                [RegulatorScheme] = KeyScheme("A regulator key: violations, alert replay, re-screening."),
+                [KeyScheme] = new OpenApiSecurityScheme
+                {
+                    Type = SecuritySchemeType.ApiKey,
+                    In = ParameterLocation.Header,
+                    Name = ApiHeaders.Key,
+                    Description = $"The key of a principal (role Shipper, Insurer, Regulator or Operator, and a party). Also accepted as the '{ApiHeaders.KeyQuery}' query parameter.",
+                },
             };
             return Task.CompletedTask;
         });
         options.AddOperationTransformer((operation, context, _) =>
         {
-            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRoleMetadata>().FirstOrDefault() is { } role)
+            if (context.Description.ActionDescriptor.EndpointMetadata.OfType<ApiRolesMetadata>().FirstOrDefault() is { } roles)
             {
-                var scheme = role.Role == ApiRole.Insurer ? InsurerScheme : RegulatorScheme;
-                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(scheme, context.Document)] = [] }];
+                operation.Security = [new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference(KeyScheme, context.Document)] = [] }];
+                operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
+                operation.Extensions[RolesExtension] = new JsonNodeExtension(new JsonArray([.. roles.Roles.Select(r => JsonValue.Create(r.ToString()))]));
+                operation.Description = $"{operation.Description} Roles: {string.Join(", ", roles.Roles)}.".TrimStart();
             }
 
             return Task.CompletedTask;
         });
         options.AddDocumentTransformer(AlertWebhooks.AddAsync);
     }
-
-    private static OpenApiSecurityScheme KeyScheme(string description) => new()
-    {
-        Type = SecuritySchemeType.ApiKey,
-        In = ParameterLocation.Header,
-        Name = ApiHeaders.Key,
-        Description = description + $" Also accepted as the '{ApiHeaders.KeyQuery}' query parameter.",
-    };
 }

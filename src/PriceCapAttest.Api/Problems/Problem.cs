@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using PriceCapAttest.Api.Security;
 using PriceCapAttest.Contracts;
 
 namespace PriceCapAttest.Api.Problems;
@@ -29,8 +28,10 @@ public static class Problem
     public static ProblemHttpResult Unauthorized(HttpContext context) => Create(context, 401, ProblemTypes.Unauthorized, "Unauthorized",
         $"A valid API key is required in the '{ApiHeaders.Key}' header (or the '{ApiHeaders.KeyQuery}' query parameter).");
 
-    public static ProblemHttpResult Forbidden(HttpContext context, ApiRole required) => Create(context, 403, ProblemTypes.Forbidden, "Forbidden",
-        $"This route is for the {required.ToString().ToLowerInvariant()} role; the key given belongs to another role.");
+    public static ProblemHttpResult Forbidden(HttpContext context, string detail) => Create(context, 403, ProblemTypes.Forbidden, "Forbidden", detail);
+
+    public static ProblemHttpResult RateLimited(HttpContext context, TimeSpan retryAfter) => Create(context, 429, ProblemTypes.RateLimited, "Too many requests",
+        $"The request limit of this caller is reached; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s (Retry-After).");
 
     public static ProblemHttpResult Internal(HttpContext context) => Create(context, 500, ProblemTypes.Internal, "Internal error",
         "The request could not be served because of a fault on the server side; try again later.");
@@ -42,6 +43,7 @@ public static class Problem
         401 => ProblemTypes.Unauthorized,
         403 => ProblemTypes.Forbidden,
         404 => ProblemTypes.NotFound,
+        429 => ProblemTypes.RateLimited,
         >= 500 => ProblemTypes.Internal,
         _ => null,
     };

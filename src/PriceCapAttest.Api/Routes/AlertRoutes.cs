@@ -9,7 +9,7 @@ using PriceCapAttest.Pipeline.Queries;
 
 namespace PriceCapAttest.Api.Routes;
 
-/// <summary>The regulator's replay of alerts whose delivery failed.</summary>
+/// <summary>The operator's replay of alerts whose delivery failed.</summary>
 public static class AlertRoutes
 {
     public const string Tag = "Alerts";
@@ -17,7 +17,7 @@ public static class AlertRoutes
 
     public static IEnumerable<ApiRoute> All =>
     [
-        new(RouteNames.ReplayFailedAlerts, HttpMethods.Post, ReplayPattern, ApiRole.Regulator, ReplayFailedAlerts, Tag,
+        new(RouteNames.ReplayFailedAlerts, HttpMethods.Post, ReplayPattern, [ApiRole.Operator], ReplayFailedAlerts, Tag,
             "Queue Failed alerts again",
             "Queues the Failed alerts of one attestation again, or with neither id those of every attestation (as " +
             "pricecap alerts replay). The two ids go together.",

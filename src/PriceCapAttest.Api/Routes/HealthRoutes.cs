@@ -13,7 +13,7 @@ public static class HealthRoutes
 
     public static IEnumerable<ApiRoute> All =>
     [
-        new(RouteNames.GetHealth, HttpMethods.Get, Pattern, null, GetHealth, Tag,
+        new(RouteNames.GetHealth, HttpMethods.Get, Pattern, [], GetHealth, Tag,
             "Whether the service can serve",
             "Storage reachable (tables and blobs), the schedule source (valid, refused, stale or unavailable) and the alert queue's " +
             "backlog and poison counts. 200 while serving, 503 when storage is unreachable or no valid schedule is in force; no key needed.",

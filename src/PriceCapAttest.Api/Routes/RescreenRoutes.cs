@@ -13,7 +13,7 @@ using PriceCapAttest.Pipeline.Rescreening;
 
 namespace PriceCapAttest.Api.Routes;
 
-/// <summary>The regulator's view of re-screening: the runs, one run's changes, and a dry run of a proposed schedule.</summary>
+/// <summary>The operator's view of re-screening: the runs, one run's changes, and a dry run of a proposed schedule.</summary>
 public static class RescreenRoutes
 {
     public const string Tag = "Re-screening";
@@ -26,11 +26,11 @@ public static class RescreenRoutes
 
     public static IEnumerable<ApiRoute> All =>
     [
-        new(RouteNames.GetRescreens, HttpMethods.Get, RunsPattern, ApiRole.Regulator, GetRescreens, Tag,
+        new(RouteNames.GetRescreens, HttpMethods.Get, RunsPattern, [ApiRole.Operator], GetRescreens, Tag,
             "Every re-screening run", "Every re-screening run, newest first, with its status and progress.", []),
-        new(RouteNames.GetRescreen, HttpMethods.Get, RunPattern, ApiRole.Regulator, GetRescreen, Tag,
+        new(RouteNames.GetRescreen, HttpMethods.Get, RunPattern, [ApiRole.Operator], GetRescreen, Tag,
             "One re-screening run and the attestations it changed", "The run and one page of the attestations it changed.", [400, 404]),
-        new(RouteNames.DryRunRescreen, HttpMethods.Post, DryRunPattern, ApiRole.Regulator, DryRunRescreen, Tag,
+        new(RouteNames.DryRunRescreen, HttpMethods.Post, DryRunPattern, [ApiRole.Operator], DryRunRescreen, Tag,
             "What publishing a proposed cap schedule would change",
             "The proposed cap schedule (JSON) as the body; writes nothing. A schedule the pipeline would refuse is 400 with every problem.",
             [400])

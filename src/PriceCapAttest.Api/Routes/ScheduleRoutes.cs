@@ -16,7 +16,7 @@ public static class ScheduleRoutes
 
     public static IEnumerable<ApiRoute> All =>
     [
-        new(RouteNames.GetSchedule, HttpMethods.Get, Pattern, ApiRole.Insurer, GetSchedule, Tag,
+        new(RouteNames.GetSchedule, HttpMethods.Get, Pattern, [ApiRole.Shipper, ApiRole.Insurer, ApiRole.Regulator, ApiRole.Operator], GetSchedule, Tag,
             "The caps in force on a loading date",
             "The caps of every regime and category in force on the date (today, UTC, when absent), the schedule source's " +
             "status (blob or embedded, last refused blob) and the caps past their review date.",

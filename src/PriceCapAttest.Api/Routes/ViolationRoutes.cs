@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
+using PriceCapAttest.Api.Problems;
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Contracts;
 using PriceCapAttest.Pipeline.Queries;
@@ -21,10 +22,10 @@ public static class ViolationRoutes
 
     public static IEnumerable<ApiRoute> All =>
     [
-        new(RouteNames.GetViolations, HttpMethods.Get, Pattern, ApiRole.Regulator, GetViolations, Tag,
+        new(RouteNames.GetViolations, HttpMethods.Get, Pattern, [ApiRole.Regulator, ApiRole.Operator], GetViolations, Tag,
             "Violations of a regime by loading date (JSON page, or CSV)",
             $"With Accept: text/csv the answer is CSV of all rows (at most {MaxCsvRows}; then the {ApiHeaders.ContinuationToken} header asks for the rest). " +
-            "CSV header line: " + string.Join(',', ViolationCsvWriter.Columns),
+            "CSV header line: " + string.Join(',', ViolationCsvWriter.Columns) + ". A regulator reads its own regime only (403 otherwise).",
             [400])
         {
             Document = route => route.AddOpenApiOperationTransformer((operation, _, _) =>
@@ -45,7 +46,7 @@ public static class ViolationRoutes
         },
     ];
 
-    public static async Task<Results<Ok<PagedAnswer<ViolationAnswer>>, ContentHttpResult>> GetViolations(
+    public static async Task<Results<Ok<PagedAnswer<ViolationAnswer>>, ContentHttpResult, ProblemHttpResult>> GetViolations(
         [FromQuery, Description("A coalition regime (required): US, EU, GB, CA, JP, AU, NZ, CH or NO.")] string? regime,
         [FromQuery, Description("First loading date (yyyy-MM-dd), inclusive.")] string? from,
         [FromQuery, Description("Last loading date (yyyy-MM-dd), inclusive.")] string? to,
@@ -53,13 +54,20 @@ public static class ViolationRoutes
         [FromQuery, Description("Items per page, 1 to 1000 (default 100).")] string? pageSize,
         [FromHeader(Name = "Accept"), Description("text/csv for CSV; JSON otherwise.")] string? accept,
         AttestationQueryService queries,
+        Principal principal,
         HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(principal);
         ArgumentNullException.ThrowIfNull(context);
         if (string.IsNullOrWhiteSpace(regime))
         {
             throw new InvalidQueryException("regime", "The query parameter 'regime' is required (US, EU, GB, CA, JP, AU, NZ, CH or NO).");
+        }
+
+        if (principal.Role == ApiRole.Regulator && QueryInput.Regime(regime) != principal.PartyId)
+        {
+            return Problem.Forbidden(context, $"A regulator of {principal.PartyId} reads the violations of {principal.PartyId} only, not of {QueryInput.Regime(regime)}.");
         }
 
         var size = ApiInput.OptionalInt(pageSize, "pageSize");

@@ -4,9 +4,11 @@ using System.Text.Json;
 namespace PriceCapAttest.Api.Security;
 
 /// <summary>
-/// The App Service authentication (Easy Auth) principal: when it is on, App Service puts the caller's claims, Base64
-/// JSON <c>{"claims":[{"typ":..,"val":..}],"role_typ":..}</c>, in the <see cref="Header"/> request header (external
-/// requests cannot set it). An Entra ID app role arrives as a claim of type <c>roles</c> (or <c>role_typ</c>).
+/// The App Service authentication (Easy Auth) principal: App Service puts the caller's claims, Base64 JSON
+/// <c>{"claims":[{"typ":..,"val":..}],"role_typ":..}</c>, in the <see cref="Header"/> request header. Trusted only
+/// when <see cref="AuthenticationOptions.AppService"/> is on. The role is the Entra ID app role (claim <c>roles</c>,
+/// the role claim URI, or the principal's <c>role_typ</c>) whose value names an <see cref="ApiRole"/>; the party is
+/// the claim <c>party</c> or <c>extension_party</c>.
 /// </summary>
 public static class ClientPrincipal
 {
@@ -14,16 +16,18 @@ public static class ClientPrincipal
 
     private const string RolesClaim = "roles";
     private const string RoleClaimUri = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
+    private static readonly string[] PartyClaims = ["party", "extension_party"];
 
     /// <summary>
-    /// True when the principal carries the app role named like <paramref name="role"/> (case-insensitive); false for
-    /// any other role, no role, or a header that is not a principal.
+    /// The principal of the header. Null with <paramref name="wellFormed"/> false: the header is no principal (401);
+    /// null with it true: a principal, but not with exactly one role of this API and a valid party of that role (403).
     /// </summary>
-    public static bool HasRole(string? header, ApiRole role)
+    public static Principal? Read(string? header, out bool wellFormed)
     {
+        wellFormed = false;
         if (string.IsNullOrWhiteSpace(header))
         {
-            return false;
+            return null;
         }
 
         try
@@ -32,36 +36,51 @@ public static class ClientPrincipal
             var root = json.RootElement;
             if (root.ValueKind != JsonValueKind.Object || !root.TryGetProperty("claims", out var claims) || claims.ValueKind != JsonValueKind.Array)
             {
-                return false;
+                return null;
             }
 
+            wellFormed = true;
             var roleType = root.TryGetProperty("role_typ", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            foreach (var claim in claims.EnumerateArray())
+            var roles = new HashSet<ApiRole>();
+            string? party = null;
+            foreach (var (type, value) in Claims(claims))
             {
-                if (claim.ValueKind != JsonValueKind.Object ||
-                    !claim.TryGetProperty("typ", out var typ) || typ.ValueKind != JsonValueKind.String ||
-                    !claim.TryGetProperty("val", out var val) || val.ValueKind != JsonValueKind.String)
+                if (type is RolesClaim or RoleClaimUri || type == roleType)
                 {
-                    continue;
+                    // Only exact app role values: "1" or "insurer" would parse as an enum but are no app role.
+                    if (Enum.TryParse<ApiRole>(value, out var role) && Enum.IsDefined(role) && role.ToString() == value)
+                    {
+                        roles.Add(role);
+                    }
                 }
-
-                var type = typ.GetString();
-                if ((type == RolesClaim || type == RoleClaimUri || (roleType is not null && type == roleType)) &&
-                    string.Equals(val.GetString(), role.ToString(), StringComparison.OrdinalIgnoreCase))
+                else if (PartyClaims.Contains(type))
                 {
-                    return true;
+                    party ??= value;
                 }
             }
+
+            return roles.Count == 1 && roles.Single() is var only && PartyIds.IsValid(only, party) ? new Principal(only, party!) : null;
         }
         catch (FormatException)
         {
-            return false;
+            return null;
         }
         catch (JsonException)
         {
-            return false;
+            return null;
         }
+    }
 
-        return false;
+    private static IEnumerable<(string Type, string Value)> Claims(JsonElement claims)
+    {
+        foreach (var claim in claims.EnumerateArray())
+        {
+            if (claim.ValueKind == JsonValueKind.Object &&
+                claim.TryGetProperty("typ", out var typ) && typ.ValueKind == JsonValueKind.String &&
+                claim.TryGetProperty("val", out var val) && val.ValueKind == JsonValueKind.String)
+            {
+                yield return (typ.GetString()!, val.GetString()!);
+            }
+        }
     }
 }

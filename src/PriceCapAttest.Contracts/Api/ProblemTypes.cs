@@ -7,5 +7,6 @@ public static class ProblemTypes
     public const string Forbidden = "urn:pricecapattest:problem:forbidden";
     public const string NotFound = "urn:pricecapattest:problem:not-found";
     public const string Unauthorized = "urn:pricecapattest:problem:unauthorized";
+    public const string RateLimited = "urn:pricecapattest:problem:rate-limited";
     public const string Internal = "urn:pricecapattest:problem:internal";
 }

@@ -15,11 +15,39 @@ namespace PriceCapAttest.Api.Tests.Infrastructure;
 /// </summary>
 public class LocalPipelineFixture : IAsyncLifetime
 {
-    /// <summary>The insurer key (attestations, vessels, receipts, schedule).</summary>
+    /// <summary>The key of the shipper <see cref="SampleShipper"/> (its own attestations and receipts, schedule).</summary>
+    public const string ShipperKey = "api-tests-shipper-key";
+
+    /// <summary>The key of the insurer insurer-1 (attestations, vessels, schedule).</summary>
     public const string InsurerKey = "api-tests-insurer-key";
 
-    /// <summary>The regulator key (violations, alert replay).</summary>
+    /// <summary>The key of the regulator of EU (attestations, EU violations, schedule).</summary>
     public const string RegulatorKey = "api-tests-regulator-key";
+
+    /// <summary>The key of the operator ops (every route: receipts, alert replay, re-screening).</summary>
+    public const string OperatorKey = "api-tests-operator-key";
+
+    /// <summary>The shipper of the recorded sample and of <see cref="ShipperKey"/>.</summary>
+    public static readonly string SampleShipper = NewShipper();
+
+    /// <summary>The principals of both hosts: (role, party, key).</summary>
+    public static readonly IReadOnlyList<(string Role, string Party, string Key)> Principals =
+        [("Shipper", SampleShipper, ShipperKey), ("Insurer", "insurer-1", InsurerKey), ("Regulator", "EU", RegulatorKey), ("Operator", "ops", OperatorKey)];
+
+    /// <summary>The principals (and a limit no test reaches) as settings: <c>LocalHost:Principals:0:Key</c>, ... (<paramref name="separator"/> ':' or "__").</summary>
+    public static Dictionary<string, string?> AccessSettings(string prefix, string separator)
+    {
+        var settings = new Dictionary<string, string?> { [$"{prefix}RateLimits{separator}PermitLimit"] = "1000000" };
+        for (var i = 0; i < Principals.Count; i++)
+        {
+            var at = $"{prefix}Principals{separator}{i.ToString(CultureInfo.InvariantCulture)}{separator}";
+            settings[at + "Key"] = Principals[i].Key;
+            settings[at + "Role"] = Principals[i].Role;
+            settings[at + "PartyId"] = Principals[i].Party;
+        }
+
+        return settings;
+    }
 
     /// <summary>A Standard Webhooks secret for the tests only (32 random bytes).</summary>
     public static readonly string SigningSecret = "whsec_" + Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
@@ -35,6 +63,12 @@ public class LocalPipelineFixture : IAsyncLifetime
 
     /// <summary>An HTTP client that sends each request with the key of its route's role (<see cref="RoleKeys"/>).</summary>
     public HttpClient Api { get; private set; } = null!;
+
+    /// <summary>An HTTP client with the key of the shipper <see cref="SampleShipper"/>.</summary>
+    public HttpClient Shipper { get; private set; } = null!;
+
+    /// <summary>An HTTP client with the operator key.</summary>
+    public HttpClient Operator { get; private set; } = null!;
 
     /// <summary>An HTTP client with the insurer key.</summary>
     public HttpClient Insurer { get; private set; } = null!;
@@ -66,8 +100,11 @@ public class LocalPipelineFixture : IAsyncLifetime
         var start = new LocalHostStart(dll) { ReadinessKey = InsurerKey, Output = _output };
         start.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         start.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}";
-        start.Environment["LocalHost__ApiKeys__Insurer__0"] = InsurerKey;
-        start.Environment["LocalHost__ApiKeys__Regulator__0"] = RegulatorKey;
+        foreach (var (name, value) in AccessSettings("LocalHost__", "__"))
+        {
+            start.Environment[name] = value;
+        }
+
         start.Environment["Alerts__SigningSecret"] = SigningSecret;
         foreach (var regime in Regimes)
         {
@@ -84,6 +121,10 @@ public class LocalPipelineFixture : IAsyncLifetime
         Regulator = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
         Regulator.DefaultRequestHeaders.Add("x-functions-key", RegulatorKey);
         Anonymous = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Shipper = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Shipper.DefaultRequestHeaders.Add("x-functions-key", ShipperKey);
+        Operator = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
+        Operator.DefaultRequestHeaders.Add("x-functions-key", OperatorKey);
     }
 
     public async Task DisposeAsync()
@@ -92,6 +133,8 @@ public class LocalPipelineFixture : IAsyncLifetime
         Insurer?.Dispose();
         Regulator?.Dispose();
         Anonymous?.Dispose();
+        Shipper?.Dispose();
+        Operator?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();
@@ -117,7 +160,7 @@ public class LocalPipelineFixture : IAsyncLifetime
         await _sampleLock.WaitAsync();
         try
         {
-            return _sample ??= await UploadAndWaitAsync(NewShipper(), "violation-eu.json", await File.ReadAllBytesAsync(BuildInfo.RepositoryFile("samples/json/violation-eu.json")), "ATT-2026-0043");
+            return _sample ??= await UploadAndWaitAsync(SampleShipper, "violation-eu.json", await File.ReadAllBytesAsync(BuildInfo.RepositoryFile("samples/json/violation-eu.json")), "ATT-2026-0043");
         }
         finally
         {
@@ -140,16 +183,12 @@ public class LocalPipelineFixture : IAsyncLifetime
         return new RecordedDocument(shipper, attestationId, $"attestations/{shipper}/{name}");
     }
 
-    /// <summary>The settings of the Functions app over the same storage, keys (section ApiKeys) and alert routes.</summary>
+    /// <summary>The settings of the Functions app over the same storage, principals (section Principals) and alert routes.</summary>
     public IDictionary<string, string?> HostSettings()
     {
-        var settings = new Dictionary<string, string?>
-        {
-            ["AzureWebJobsStorage"] = _azurite.ConnectionString,
-            ["ApiKeys:Insurer:0"] = InsurerKey,
-            ["ApiKeys:Regulator:0"] = RegulatorKey,
-            ["Alerts:SigningSecret"] = SigningSecret,
-        };
+        var settings = AccessSettings("", ":");
+        settings["AzureWebJobsStorage"] = _azurite.ConnectionString;
+        settings["Alerts:SigningSecret"] = SigningSecret;
         foreach (var regime in Regimes)
         {
             settings[$"Alerts:Routes:{regime}:0"] = new Uri(Inbox.BaseAddress, "/" + regime.ToLowerInvariant()).AbsoluteUri;
@@ -163,13 +202,20 @@ public class LocalPipelineFixture : IAsyncLifetime
     {
     }
 
-    /// <summary>True for the routes of the regulator role: violations and alert replay; the rest is the insurer's.</summary>
-    public static bool IsRegulatorRoute(string relativePath) =>
-        relativePath.TrimStart('/').StartsWith("violations", StringComparison.OrdinalIgnoreCase) ||
-        relativePath.TrimStart('/').StartsWith("alerts", StringComparison.OrdinalIgnoreCase) ||
-        relativePath.TrimStart('/').StartsWith("rescreens", StringComparison.OrdinalIgnoreCase);
+    /// <summary>
+    /// The key a request to the path goes with by default: the regulator's for violations, the operator's for
+    /// receipts, alert replay and re-screening, else the insurer's.
+    /// </summary>
+    public static string DefaultKey(string relativePath)
+    {
+        var path = relativePath.TrimStart('/');
+        return path.StartsWith("violations", StringComparison.OrdinalIgnoreCase) ? RegulatorKey
+            : path.StartsWith("receipts", StringComparison.OrdinalIgnoreCase) || path.StartsWith("alerts", StringComparison.OrdinalIgnoreCase) ||
+              path.StartsWith("rescreens", StringComparison.OrdinalIgnoreCase) ? OperatorKey
+            : InsurerKey;
+    }
 
-    /// <summary>Adds the key of the route's role to every request without one.</summary>
+    /// <summary>Adds the key of <see cref="DefaultKey"/> to every request without one.</summary>
     private sealed class RoleKeys() : DelegatingHandler(new HttpClientHandler())
     {
         protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -178,7 +224,7 @@ public class LocalPipelineFixture : IAsyncLifetime
             {
                 var path = request.RequestUri!.AbsolutePath;
                 var relative = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path;
-                request.Headers.Add("x-functions-key", IsRegulatorRoute(relative) ? RegulatorKey : InsurerKey);
+                request.Headers.Add("x-functions-key", DefaultKey(relative));
             }
 
             return base.SendAsync(request, cancellationToken);

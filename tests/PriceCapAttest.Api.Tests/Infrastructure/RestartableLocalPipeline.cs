@@ -34,8 +34,8 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     /// <summary>An HTTP client with the insurer key, for the running host.</summary>
     public HttpClient Insurer { get; private set; } = null!;
 
-    /// <summary>An HTTP client with the regulator key, for the running host.</summary>
-    public HttpClient Regulator { get; private set; } = null!;
+    /// <summary>An HTTP client with the operator key (receipts, re-screening), for the running host.</summary>
+    public HttpClient Operator { get; private set; } = null!;
 
     public BlobServiceClient Blobs => _azurite.CreateBlobServiceClient();
 
@@ -84,8 +84,11 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
         var info = new LocalHostStart(dll) { ReadinessKey = LocalPipelineFixture.InsurerKey, Output = output };
         info.Environment["AzureWebJobsStorage"] = _azurite.ConnectionString;
         info.Environment["LocalHost__Urls"] = $"http://127.0.0.1:{port}";
-        info.Environment["LocalHost__ApiKeys__Insurer__0"] = LocalPipelineFixture.InsurerKey;
-        info.Environment["LocalHost__ApiKeys__Regulator__0"] = LocalPipelineFixture.RegulatorKey;
+        foreach (var (name, value) in LocalPipelineFixture.AccessSettings("LocalHost__", "__"))
+        {
+            info.Environment[name] = value;
+        }
+
         info.Environment["Alerts__SigningSecret"] = LocalPipelineFixture.SigningSecret;
         foreach (var regime in Regimes)
         {
@@ -100,9 +103,9 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
 
         _output.Add($"---- host start {start} on port {port} ----");
         Insurer?.Dispose();
-        Regulator?.Dispose();
+        Operator?.Dispose();
         Insurer = Client(LocalPipelineFixture.InsurerKey);
-        Regulator = Client(LocalPipelineFixture.RegulatorKey);
+        Operator = Client(LocalPipelineFixture.OperatorKey);
         _host = await LocalHostProcess.StartAsync(info);
     }
 
@@ -127,7 +130,7 @@ public sealed class RestartableLocalPipeline : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Insurer?.Dispose();
-        Regulator?.Dispose();
+        Operator?.Dispose();
         if (_host is not null)
         {
             await _host.DisposeAsync();

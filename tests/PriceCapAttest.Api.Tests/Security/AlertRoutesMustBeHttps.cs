@@ -47,31 +47,43 @@ public sealed class AlertRoutesMustBeHttps
     }
 
     [Fact]
-    public async Task The_Former_Single_Key_And_A_Key_Shared_By_Both_Roles_Stop_The_Start_Without_Showing_Them()
+    public async Task The_Former_Keys_A_Key_Shared_By_Two_Principals_And_An_Unknown_Role_Stop_The_Start_With_Exit_2_Without_Showing_Keys()
     {
         var settings = Settings("https://alerts.regulator.example/eu", LocalPipelineFixture.SigningSecret);
         settings["LocalHost__ApiKey"] = "former-single-key-1234";
-        settings["LocalHost__ApiKeys__Regulator__0"] = LocalPipelineFixture.InsurerKey;
+        settings["LocalHost__ApiKeys__Insurer__0"] = "former-insurer-key-1234";
+        settings["LocalHost__Principals__2__Key"] = LocalPipelineFixture.InsurerKey;
+        settings["LocalHost__Principals__3__Role"] = "Admin";
         var (exitCode, output) = await LocalHostRun.ToExitAsync(settings, TimeSpan.FromSeconds(60));
         var text = string.Join(Environment.NewLine, output);
 
-        Assert.NotEqual(0, exitCode);
+        Assert.Equal(2, exitCode);
         Assert.Contains("LocalHost:ApiKey is no longer used", text, StringComparison.Ordinal);
-        Assert.Contains("both Insurer and Regulator", text, StringComparison.Ordinal);
+        Assert.Contains("LocalHost:ApiKeys is no longer used", text, StringComparison.Ordinal);
+        Assert.Contains("LocalHost:Principals:2:Key: the same key as LocalHost:Principals:1:Key", text, StringComparison.Ordinal);
+        Assert.Contains("LocalHost:Principals:3:Role: 'Admin' is not a role", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("former-insurer-key-1234", text, StringComparison.Ordinal);
         Assert.DoesNotContain("former-single-key-1234", text, StringComparison.Ordinal);
         AssertNoSecret(text);
     }
 
-    internal static Dictionary<string, string> Settings(string route, string secret) => new()
+    internal static Dictionary<string, string> Settings(string route, string secret)
     {
-        ["AzureWebJobsStorage"] = Storage,
-        ["LocalHost__Urls"] = "http://127.0.0.1:0",
-        ["LocalHost__ApiKeys__Insurer__0"] = LocalPipelineFixture.InsurerKey,
-        ["LocalHost__ApiKeys__Regulator__0"] = LocalPipelineFixture.RegulatorKey,
-        ["Alerts__SigningSecret"] = secret,
-        ["Alerts__Routes__EU__0"] = route,
-        ["Logging__LogLevel__Default"] = "Debug",
-    };
+        var settings = new Dictionary<string, string>
+        {
+            ["AzureWebJobsStorage"] = Storage,
+            ["LocalHost__Urls"] = "http://127.0.0.1:0",
+            ["Alerts__SigningSecret"] = secret,
+            ["Alerts__Routes__EU__0"] = route,
+            ["Logging__LogLevel__Default"] = "Debug",
+        };
+        foreach (var (name, value) in LocalPipelineFixture.AccessSettings("LocalHost__", "__"))
+        {
+            settings[name] = value!;
+        }
+
+        return settings;
+    }
 
     private static void AssertNoSecret(string text)
     {

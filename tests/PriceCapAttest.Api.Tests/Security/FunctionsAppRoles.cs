@@ -9,7 +9,7 @@ namespace PriceCapAttest.Api.Tests.Security;
 
 /// <summary>
 /// The Functions app: each HTTP function is one route of the API (its pattern and method), and the App Service
-/// authentication principal (x-ms-client-principal) is accepted only with that role's Entra ID app role.
+/// authentication principal (x-ms-client-principal) names one app role of the API and a party, or none.
 /// </summary>
 public sealed class FunctionsAppRoles
 {
@@ -33,18 +33,39 @@ public sealed class FunctionsAppRoles
     }
 
     [Theory]
-    [InlineData("roles", "Insurer", ApiRole.Insurer, true)]
-    [InlineData("roles", "insurer", ApiRole.Insurer, true)]
-    [InlineData("roles", "Regulator", ApiRole.Insurer, false)]
-    [InlineData("roles", "Insurer", ApiRole.Regulator, false)]
-    [InlineData("http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "Regulator", ApiRole.Regulator, true)]
-    [InlineData("name", "Insurer", ApiRole.Insurer, false)]
-    [InlineData("roles", "Insurer,Regulator", ApiRole.Regulator, false)]
-    public void A_Principal_Opens_A_Route_Only_With_Its_Role(string claimType, string value, ApiRole role, bool expected)
+    [InlineData("roles", "Insurer", "party", "insurer-9", ApiRole.Insurer, "insurer-9")]
+    [InlineData("roles", "Shipper", "extension_party", "acme.oil", ApiRole.Shipper, "acme.oil")]
+    [InlineData("http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "Regulator", "party", "GB", ApiRole.Regulator, "GB")]
+    [InlineData("roles", "Operator", "party", "ops", ApiRole.Operator, "ops")]
+    public void A_Principal_Has_The_Role_And_Party_Of_Its_Claims(string roleClaim, string role, string partyClaim, string party, ApiRole expectedRole, string expectedParty)
     {
-        var principal = Encode($$"""{"auth_typ":"aad","claims":[{"typ":"{{claimType}}","val":"{{value}}"}],"name_typ":"name","role_typ":"roles"}""");
+        var header = Header((roleClaim, role), (partyClaim, party), ("name", "someone"));
 
-        Assert.Equal(expected, ClientPrincipal.HasRole(principal, role));
+        Assert.Equal(new Principal(expectedRole, expectedParty), ClientPrincipal.Read(header, out var wellFormed));
+        Assert.True(wellFormed);
+    }
+
+    [Theory]
+    [InlineData("insurer", "insurer-9")] // app role values are exact
+    [InlineData("Admin", "insurer-9")]
+    [InlineData("1", "insurer-9")]
+    [InlineData("Insurer,Regulator", "insurer-9")]
+    [InlineData("Insurer", "")]
+    [InlineData("Insurer", "has space")]
+    [InlineData("Regulator", "XX")] // a regulator's party is a regime
+    [InlineData("Regulator", "eu")]
+    public void A_Principal_Without_One_Known_Role_And_A_Valid_Party_Has_None(string role, string party)
+    {
+        Assert.Null(ClientPrincipal.Read(Header(("roles", role), ("party", party)), out var wellFormed));
+        Assert.True(wellFormed);
+    }
+
+    [Fact]
+    public void Two_Roles_Of_The_Api_Or_No_Party_Claim_Are_No_Principal()
+    {
+        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer"), ("roles", "Operator"), ("party", "ops")), out _));
+        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer")), out var wellFormed));
+        Assert.True(wellFormed);
     }
 
     [Theory]
@@ -54,11 +75,14 @@ public sealed class FunctionsAppRoles
     [InlineData("bnVsbA==")] // null
     [InlineData("W10=")] // []
     [InlineData("eyJjbGFpbXMiOjF9")] // {"claims":1}
-    public void Anything_That_Is_Not_A_Principal_Has_No_Role(string? header)
+    public void Anything_That_Is_Not_A_Principal_Is_Not_Well_Formed(string? header)
     {
-        Assert.False(ClientPrincipal.HasRole(header, ApiRole.Insurer));
-        Assert.False(ClientPrincipal.HasRole(header, ApiRole.Regulator));
+        Assert.Null(ClientPrincipal.Read(header, out var wellFormed));
+        Assert.False(wellFormed);
     }
+
+    internal static string Header(params (string Type, string Value)[] claims) =>
+        Encode($$"""{"auth_typ":"aad","claims":[{{string.Join(',', claims.Select(c => $$"""{"typ":"{{c.Type}}","val":"{{c.Value}}"}"""))}}],"name_typ":"name","role_typ":"roles"}""");
 
     private static string Encode(string json) => Convert.ToBase64String(Encoding.UTF8.GetBytes(json));
 }

@@ -5,9 +5,9 @@ using PriceCapAttest.Api.Tests.Infrastructure;
 namespace PriceCapAttest.Api.Tests.Security;
 
 /// <summary>
-/// Every route of docs/openapi.json, through the local host process: the role its document declares (insurerKey or
-/// regulatorKey) is the role the host enforces. No key, an unknown key, or a key of the other role (header or
-/// <c>?code=</c>) is refused with 401 or 403 problem+json, and never reaches the data.
+/// Every route of docs/openapi.json, through the local host process: the roles its document declares (x-roles) are
+/// the roles the host admits. No key or an unknown key is 401, the key of a role not admitted (header or
+/// <c>?code=</c>) 403 problem+json, and neither reaches the data.
 /// </summary>
 [Collection(LocalPipelineCollection.Name)]
 public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
@@ -23,17 +23,28 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
         return data;
     }
 
-    [Fact]
-    public void The_Document_Gives_Each_Route_Exactly_One_Role_And_Violations_Alert_Replay_And_Rescreens_To_Regulators()
+    [Theory]
+    [InlineData("/attestations/{shipperId}/{attestationId}", "get", "Shipper,Insurer,Regulator,Operator")]
+    [InlineData("/vessels/{imo}/attestations", "get", "Insurer,Operator")]
+    [InlineData("/receipts/{blobPath}", "get", "Shipper,Operator")]
+    [InlineData("/schedule", "get", "Shipper,Insurer,Regulator,Operator")]
+    [InlineData("/violations", "get", "Regulator,Operator")]
+    [InlineData("/alerts/replay", "post", "Operator")]
+    [InlineData("/rescreens", "get", "Operator")]
+    [InlineData("/rescreens/{runId}", "get", "Operator")]
+    [InlineData("/rescreens/dry-run", "post", "Operator")]
+    public void The_Document_Gives_Each_Route_Its_Roles_And_One_Key_Scheme(string path, string method, string roles)
     {
-        foreach (var (path, method) in OpenApiDocument.Operations)
-        {
-            var role = Role(path, method);
-            Assert.Equal(path is "/violations" or "/alerts/replay" || path.StartsWith("/rescreens", StringComparison.Ordinal) ? "regulator" : "insurer", role);
-            Assert.Equal(role == "regulator", LocalPipelineFixture.IsRegulatorRoute(path));
-            Assert.NotNull(OpenApiDocument.Operation(path, method)["responses"]!["403"]);
-        }
+        var operation = OpenApiDocument.Operation(path, method);
+        Assert.Equal(roles.Split(','), Roles(path, method));
+        Assert.Equal(["apiKey"], operation["security"]!.AsArray().SelectMany(r => r!.AsObject().Select(p => p.Key)));
+        Assert.NotNull(operation["responses"]!["403"]);
+        Assert.NotNull(operation["responses"]!["429"]);
+        Assert.Contains("Roles: " + roles.Replace(",", ", ", StringComparison.Ordinal), operation["description"]!.GetValue<string>(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Every_Keyed_Operation_Is_Listed_Above() => Assert.Equal(9, OpenApiDocument.Operations.Count);
 
     [Theory]
     [MemberData(nameof(ApiRoutesMatchTheOpenApiDocument.OperationsWithASample), MemberType = typeof(ApiRoutesMatchTheOpenApiDocument))]
@@ -46,7 +57,7 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
             request.Content = new StringContent(PriceCapAttest.Domain.Schedule.CapScheduleLoader.DefaultJson(), System.Text.Encoding.UTF8, "application/json");
         }
 
-        using var response = await Client(Role(path, method)).SendAsync(request);
+        using var response = await Client(Roles(path, method)[^1]).SendAsync(request);
 
         Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
@@ -72,18 +83,21 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
 
     [Theory]
     [MemberData(nameof(Paths))]
-    public async Task The_Other_Roles_Key_Is_403_In_The_Header_And_As_Code(string path, string method)
+    public async Task The_Key_Of_A_Role_Not_Admitted_Is_403_In_The_Header_And_As_Code(string path, string method)
     {
         var sample = await pipeline.RecordedSampleAsync();
         var uri = RequestUri(path, method, sample);
-        var other = Role(path, method) == "insurer" ? LocalPipelineFixture.RegulatorKey : LocalPipelineFixture.InsurerKey;
-        using var header = await Send(method, uri, other);
-        using var code = await Send(method, WithCode(uri, other), null);
-        using var upper = await Send(method, new Uri(uri.OriginalString.ToUpperInvariant().Split('?')[0] + Query(uri), UriKind.Relative), other);
+        var others = LocalPipelineFixture.Principals.Where(p => !Roles(path, method).Contains(p.Role)).ToList();
+        foreach (var (role, _, other) in others)
+        {
+            using var header = await Send(method, uri, other);
+            using var code = await Send(method, WithCode(uri, other), null);
+            using var upper = await Send(method, new Uri(uri.OriginalString.ToUpperInvariant().Split('?')[0] + Query(uri), UriKind.Relative), other);
 
-        await AssertProblem(header, HttpStatusCode.Forbidden, path);
-        await AssertProblem(code, HttpStatusCode.Forbidden, path);
-        await AssertProblem(upper, HttpStatusCode.Forbidden, path + " (upper case)");
+            await AssertProblem(header, HttpStatusCode.Forbidden, $"{path} ({role})");
+            await AssertProblem(code, HttpStatusCode.Forbidden, $"{path} ({role})");
+            await AssertProblem(upper, HttpStatusCode.Forbidden, $"{path} ({role}, upper case)");
+        }
     }
 
     [Fact]
@@ -97,11 +111,10 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
     }
 
     [Fact]
-    public async Task A_Regulator_Key_Reads_No_Attestation_And_An_Insurer_Key_No_Violation_Csv()
+    public async Task A_Regulator_Key_Reads_No_Receipt_And_An_Insurer_Key_No_Violation_Csv()
     {
         var sample = await pipeline.RecordedSampleAsync();
-        using var attestation = await pipeline.Regulator.GetAsync(
-            new Uri($"attestations/{Uri.EscapeDataString(sample.ShipperId)}/{Uri.EscapeDataString(sample.AttestationId)}", UriKind.Relative));
+        using var attestation = await pipeline.Regulator.GetAsync(new Uri("receipts/" + sample.BlobPath, UriKind.Relative));
         using var csv = new HttpRequestMessage(HttpMethod.Get, new Uri("violations?regime=EU", UriKind.Relative));
         csv.Headers.Add("Accept", "text/csv");
         using var violations = await pipeline.Insurer.SendAsync(csv);
@@ -110,12 +123,18 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
         var violationsBody = await violations.Content.ReadAsStringAsync();
         Assert.Equal(HttpStatusCode.Forbidden, attestation.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, violations.StatusCode);
-        Assert.DoesNotContain("\"verdict\"", attestationBody, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"attestations\"", attestationBody, StringComparison.Ordinal);
         Assert.Equal("application/problem+json", violations.Content.Headers.ContentType?.MediaType);
         Assert.DoesNotContain(sample.ShipperId, violationsBody, StringComparison.Ordinal);
     }
 
-    private HttpClient Client(string role) => role == "insurer" ? pipeline.Insurer : pipeline.Regulator;
+    private HttpClient Client(string role) => role switch
+    {
+        "Shipper" => pipeline.Shipper,
+        "Insurer" => pipeline.Insurer,
+        "Regulator" => pipeline.Regulator,
+        _ => pipeline.Operator,
+    };
 
     /// <summary>The request without a key (null), or with <paramref name="key"/> in the x-functions-key header.</summary>
     private async Task<HttpResponseMessage> Send(string method, Uri uri, string? key)
@@ -138,20 +157,12 @@ public sealed class KeysAreSeparatedByRole(LocalPipelineFixture pipeline)
         Assert.True(valid, errors);
         Assert.Equal((int)status, JsonNode.Parse(body)!["status"]!.GetValue<int>());
         Assert.DoesNotContain("\"items\"", body, StringComparison.Ordinal);
-        Assert.DoesNotContain(LocalPipelineFixture.InsurerKey, body, StringComparison.Ordinal);
-        Assert.DoesNotContain(LocalPipelineFixture.RegulatorKey, body, StringComparison.Ordinal);
+        Assert.All(LocalPipelineFixture.Principals, p => Assert.DoesNotContain(p.Key, body, StringComparison.Ordinal));
     }
 
-    /// <summary>The role of the operation's security requirement: "insurer" or "regulator".</summary>
-    private static string Role(string path, string method)
-    {
-        var schemes = OpenApiDocument.Operation(path, method)["security"]!.AsArray()
-            .SelectMany(r => r!.AsObject().Select(p => p.Key))
-            .Select(k => k.Replace("KeyQuery", "", StringComparison.Ordinal).Replace("Key", "", StringComparison.Ordinal))
-            .Distinct()
-            .ToList();
-        return Assert.Single(schemes);
-    }
+    /// <summary>The roles of the operation's x-roles extension.</summary>
+    private static List<string> Roles(string path, string method) =>
+        [.. OpenApiDocument.Operation(path, method)["x-roles"]!.AsArray().Select(r => r!.GetValue<string>())];
 
     private static Uri WithCode(Uri uri, string key) =>
         new(uri.OriginalString + (uri.OriginalString.Contains('?', StringComparison.Ordinal) ? "&" : "?") + "code=" + Uri.EscapeDataString(key), UriKind.Relative);

@@ -42,7 +42,8 @@ public sealed class SecretsNeverAppear(SecretsNeverAppear.DebugPipeline pipeline
             (pipeline.Insurer, LocalPipelineFixture.InsurerKey, path),
             (pipeline.Insurer, LocalPipelineFixture.InsurerKey, path + "?version=1"),
             (pipeline.Insurer, LocalPipelineFixture.InsurerKey, "vessels/9074729/attestations?pageSize=1"),
-            (pipeline.Insurer, LocalPipelineFixture.InsurerKey, receiptPath),
+            (pipeline.Operator, LocalPipelineFixture.OperatorKey, receiptPath),
+            (pipeline.Shipper, LocalPipelineFixture.ShipperKey, receiptPath),
             (pipeline.Insurer, LocalPipelineFixture.InsurerKey, "schedule"),
             (pipeline.Regulator, LocalPipelineFixture.RegulatorKey, "violations?regime=EU"),
             (pipeline.Regulator, LocalPipelineFixture.RegulatorKey, "violations?regime=XX"),
@@ -104,8 +105,10 @@ public sealed class SecretsNeverAppear(SecretsNeverAppear.DebugPipeline pipeline
         [
             (SigningSecret, "the signing secret"),
             (SigningSecret["whsec_".Length..], "the signing key"),
+            (ShipperKey, "the shipper key"),
             (InsurerKey, "the insurer key"),
             (RegulatorKey, "the regulator key"),
+            (OperatorKey, "the operator key"),
             (RouteCode, "the route's code"),
             (AccountKeyOf(StorageConnectionString), "the storage account key"),
         ];

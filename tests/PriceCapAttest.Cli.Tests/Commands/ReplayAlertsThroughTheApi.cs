@@ -45,13 +45,13 @@ public sealed class ReplayAlertsThroughTheApi
     public async Task A_Key_Of_Another_Role_Exits_1_With_The_Problem()
     {
         await using var api = new StubApi().Answer("POST /api/alerts/replay", 403,
-            """{"type":"urn:pricecapattest:problem:forbidden","title":"Forbidden","status":403,"detail":"This route is for the regulator role; the key given belongs to another role.","instance":"/api/alerts/replay","errors":[]}""",
+            """{"type":"urn:pricecapattest:problem:forbidden","title":"Forbidden","status":403,"detail":"This route is for the role(s) Operator; the caller's role is Insurer.","instance":"/api/alerts/replay","errors":[]}""",
             "application/problem+json");
 
         var run = await InProcessCli.RunAsync(["alerts", "replay", "--api", api.Base, "--key", "local-insurer-key"]);
 
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains("403 Forbidden: This route is for the regulator role", run.Error, StringComparison.Ordinal);
+        Assert.Contains("403 Forbidden: This route is for the role(s) Operator", run.Error, StringComparison.Ordinal);
     }
 
     [Fact]
