@@ -56,7 +56,7 @@ param httpAlwaysReadyInstances int = 1
 @description('Webhook signing secret (whsec_ followed by random base64). Stored in Key Vault as a new secret version when given; leave empty on later provisions to keep the current version.')
 param alertsSigningSecret string = ''
 
-@description('How callers of the HTTP API authenticate on Azure. entra (production): Microsoft Entra ID tokens checked by App Service authentication, entraClientId required, the API keys optional. keys: the shared API keys, both lists required (local use and transition); with entraClientId a token is still validated when sent. See docs/security.md.')
+@description('How callers of the HTTP API authenticate on Azure. entra (production): Microsoft Entra ID tokens checked by App Service authentication, entraClientId required, the app setting Authentication__AppService=true written, the keyed principals (apiPrincipals) optional. keys: the keyed principals, at least one required (local use and transition); with entraClientId a token is still validated when sent and names the principal. See docs/security.md.')
 @allowed([
   'entra'
   'keys'
@@ -73,12 +73,8 @@ param entraTenantId string = ''
 param entraAllowedAudiences array = []
 
 @secure()
-@description('API keys of the insurer role, comma-separated (one per insurer; two during a rotation), each at least 32 characters. Required with apiAuthentication keys, optional with entra: each becomes a Key Vault secret api-key-insurer-{i} and the app setting ApiKeys__Insurer__{i}. See docs/security.md.')
-param apiInsurerKeys string
-
-@secure()
-@description('API keys of the regulator role, comma-separated, each at least 32 characters, none shared with apiInsurerKeys. Required with apiAuthentication keys, optional with entra: each becomes a Key Vault secret api-key-regulator-{i} and the app setting ApiKeys__Regulator__{i}.')
-param apiRegulatorKeys string
+@description('Keyed principals of the HTTP API: entries Role:PartyId:Key separated by commas (Role Shipper, Insurer, Regulator or Operator; PartyId the shipper or insurer id, the regime code of a regulator, an operator name; Key at least 32 characters, each its own). Required with apiAuthentication keys, optional with entra: each key becomes a Key Vault secret api-principal-{n} and each entry the app settings Principals__{n}__Key (a Key Vault reference), __Role and __PartyId. See docs/security.md.')
+param apiPrincipals string
 
 @description('Shippers that upload directly to the attestations container, each principal under its own prefix only: [{ "shipperId": "ACME-SHIP", "principalId": "<object id>", "principalType": "ServicePrincipal" }] (principalType optional: ServicePrincipal, User or Group). See docs/deploy.md, "Onboarding a shipper".')
 param shippers array = []
@@ -119,6 +115,9 @@ var entraTenant = empty(entraTenantId) ? tenant().tenantId : entraTenantId
 var entraClient = apiAuthentication == 'entra' && empty(entraClientId)
   ? fail('apiAuthentication entra needs entraClientId (azd env ENTRA_CLIENT_ID), the client id of the API app registration; see docs/deploy.md. Use apiAuthentication keys (API_AUTHENTICATION=keys) to run on the shared keys alone.')
   : entraClientId
+// App Service authentication is on (entra, or keys with an app registration): the platform validates tokens and sets
+// and strips x-ms-client-principal, so the app may take the principal from it (Authentication:AppService).
+var appServiceAuthentication = apiAuthentication == 'entra' || !empty(entraClient)
 var entraAudiences = empty(entraAllowedAudiences) && !empty(entraClient)
   ? [
       entraClient
@@ -194,14 +193,13 @@ module keyVault 'modules/keyvault.bicep' = {
   }
 }
 
-// A short or shared key, or a missing one in keys mode, fails here, before the app's settings are written (else every
-// keyed route would be 401).
-module apiKeys 'modules/apikeys.bicep' = {
+// A malformed entry, a short or shared key, or no principal in keys mode, fails here, before the app's settings are
+// written (else every keyed route would be 401).
+module apiPrincipalSettings 'modules/apiPrincipals.bicep' = {
   scope: rg
   params: {
     vaultName: names.keyVault
-    insurerKeys: apiInsurerKeys
-    regulatorKeys: apiRegulatorKeys
+    principals: apiPrincipals
     keysRequired: apiAuthentication == 'keys'
     minKeyLength: 32
   }
@@ -223,7 +221,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: names.deploymentContainer
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     signingSecretUri: keyVault.outputs.signingSecretUri
-    apiKeySettings: apiKeys.outputs.settings
+    apiSettings: union(apiPrincipalSettings.outputs.settings, appServiceAuthentication ? { Authentication__AppService: 'true' } : {})
     regulatorRoutes: regulatorRoutes
     ingestMaxDocumentBytes: ingestMaxDocumentBytes
     capScheduleBlobName: storage.outputs.capScheduleBlobName

@@ -21,8 +21,8 @@ param appInsightsConnectionString string
 @description('Version-less Key Vault URI of the webhook signing secret.')
 param signingSecretUri string
 
-@description('App settings ApiKeys__{Role}__{i}, each a Key Vault reference (modules/apikeys.bicep).')
-param apiKeySettings object
+@description('App settings of the API\'s callers: Principals__{n}__Key (a Key Vault reference), __Role, __PartyId (modules/apiPrincipals.bicep) and Authentication__AppService.')
+param apiSettings object
 
 @description('Regulator webhook endpoints per regime: { "EU": ["https://..."], ... }.')
 param regulatorRoutes object
@@ -174,7 +174,7 @@ resource appSettings 'Microsoft.Web/sites/config@2024-11-01' = {
       Schedule__BlobName: capScheduleBlobName
     },
     routeSettings,
-    apiKeySettings
+    apiSettings
   )
 }
 

@@ -1,4 +1,4 @@
-// Key Vault in RBAC mode holding the webhook signing secret and the API keys (written by modules/apikeys.bicep). The
+// Key Vault in RBAC mode holding the webhook signing secret and the API keys (written by modules/apiPrincipals.bicep). The
 // app reads them through Key Vault references in its app settings with its user-assigned identity (Key Vault Secrets
 // User on this vault).
 

@@ -114,6 +114,24 @@ public class AppServiceAuthentication
         Assert.False(auth.Get("properties").As<IDictionary<string, object?>>().ContainsKey("identityProviders"));
     }
 
+    public static TheoryData<string, string, string?> AppServiceSettings() => new()
+    {
+        { "entra", CompiledTemplate.EntraClientId, "true" },
+        { "keys", CompiledTemplate.EntraClientId, "true" },
+        { "keys", string.Empty, null },
+    };
+
+    [Theory]
+    [MemberData(nameof(AppServiceSettings))]
+    public void The_app_trusts_the_client_principal_header_exactly_where_app_service_authentication_is_on(string mode, string clientId, string? expected)
+    {
+        var resources = Template.ResourcesWith(new Dictionary<string, object?> { ["apiAuthentication"] = mode, ["entraClientId"] = clientId });
+        var settings = Assert.Single(resources, resource => resource.Type == AzureTypes.SiteConfig && resource.LeafName == "appsettings").Get("properties").As<IDictionary<string, object?>>();
+
+        Assert.Equal(expected is not null, AuthSettings(resources).Get("properties.platform.enabled"));
+        Assert.Equal(expected, settings.TryGetValue(AppSettingsTemplate.AppServiceSetting, out var value) ? value : null);
+    }
+
     [Fact]
     public void Entra_is_the_default_mode_and_the_parameters_file_reads_the_azd_environment()
     {

@@ -9,9 +9,10 @@ public class AppSettings
     public void Template_sets_the_expected_settings_and_no_others()
     {
         var routes = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.RoutePattern));
-        var keys = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.ApiKeyPattern));
+        var principals = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.PrincipalPattern));
         var others = Settings.Keys.Except(AppSettingsTemplate.FixedNames, StringComparer.Ordinal)
-            .Except(routes, StringComparer.Ordinal).Except(keys, StringComparer.Ordinal);
+            .Except(routes, StringComparer.Ordinal).Except(principals, StringComparer.Ordinal)
+            .Except([AppSettingsTemplate.AppServiceSetting], StringComparer.Ordinal);
 
         Assert.All(AppSettingsTemplate.FixedNames, name => Assert.Contains(name, Settings.Keys));
         Assert.Empty(others);

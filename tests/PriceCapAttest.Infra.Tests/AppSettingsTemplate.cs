@@ -28,8 +28,11 @@ public static class AppSettingsTemplate
     /// <summary>Pattern of the per-regime route settings: Alerts__Routes__{REGIME}__{index}.</summary>
     public const string RoutePattern = @"^Alerts__Routes__[A-Z]+__\d+$";
 
-    /// <summary>Pattern of the API key settings: ApiKeys__{Insurer|Regulator}__{index} (ApiKeyOptions, one list per role).</summary>
-    public const string ApiKeyPattern = @"^ApiKeys__(Insurer|Regulator)__\d+$";
+    /// <summary>Pattern of the keyed principal settings: Principals__{index}__{Key|Role|PartyId} (ApiAccessOptions.Principals).</summary>
+    public const string PrincipalPattern = @"^Principals__\d+__(Key|Role|PartyId)$";
+
+    /// <summary>Set (to true) where App Service authentication is on (ApiAccessOptions.Authentication).</summary>
+    public const string AppServiceSetting = "Authentication__AppService";
 
     public static IReadOnlyDictionary<string, object?> Settings()
     {

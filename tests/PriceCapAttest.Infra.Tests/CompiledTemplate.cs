@@ -17,11 +17,19 @@ public sealed class CompiledTemplate
             ["US"] = ["https://us-regulator.example/hooks"],
         };
 
-    /// <summary>Sample API keys (two insurers, one regulator), each at least 32 characters as the template requires.</summary>
-    public static readonly IReadOnlyList<string> SampleInsurerKeys =
-        ["test-insurer-key-a-0123456789abcdef", "test-insurer-key-b-0123456789abcdef"];
+    /// <summary>Sample keyed principals (two keys of one insurer, as in a rotation; a regulator; a shipper; an operator), keys of 32 characters or more.</summary>
+    public static readonly IReadOnlyList<(string Role, string PartyId, string Key)> SamplePrincipals =
+    [
+        ("Insurer", "ACME-INS", "test-insurer-key-a-0123456789abcdef"),
+        ("Insurer", "ACME-INS", "test-insurer-key-b-0123456789abcdef"),
+        ("Regulator", "EU", "test-regulator-key-0123456789abcdef"),
+        ("Shipper", "nordic_tankers.2", "test-shipper-key-0123456789abcdef0"),
+        ("Operator", "ops", "test-operator-key-0123456789abcdef"),
+    ];
 
-    public static readonly IReadOnlyList<string> SampleRegulatorKeys = ["test-regulator-key-0123456789abcdef"];
+    /// <summary>The apiPrincipals parameter (azd env API_PRINCIPALS) of <paramref name="principals"/>.</summary>
+    public static string PrincipalsParameter(IEnumerable<(string Role, string PartyId, string Key)> principals) =>
+        string.Join(',', principals.Select(p => $"{p.Role}:{p.PartyId}:{p.Key}"));
 
     public const string OperatorPrincipalId = "11111111-1111-1111-1111-111111111111";
 
@@ -81,8 +89,7 @@ public sealed class CompiledTemplate
             ["environmentName"] = () => "test",
             ["location"] = () => "westeurope",
             ["alertsSigningSecret"] = () => "whsec_dGVzdC1vbmx5LW5vdC1hLXJlYWwtc2VjcmV0",
-            ["apiInsurerKeys"] = () => string.Join(',', SampleInsurerKeys),
-            ["apiRegulatorKeys"] = () => string.Join(',', SampleRegulatorKeys),
+            ["apiPrincipals"] = () => PrincipalsParameter(SamplePrincipals),
             ["operatorPrincipalId"] = () => OperatorPrincipalId,
             ["regulatorRoutes"] = () => SampleRoutes.ToDictionary(
                 pair => pair.Key, pair => (object?)pair.Value.Cast<object?>().ToList(), StringComparer.OrdinalIgnoreCase),

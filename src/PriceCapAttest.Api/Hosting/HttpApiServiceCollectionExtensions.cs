@@ -26,6 +26,7 @@ public static class HttpApiServiceCollectionExtensions
         services.AddOptions<ApiAccessOptions>().Bind(access).ValidateOnStart();
         var prefix = access is IConfigurationSection section ? section.Path + ":" : "";
         services.AddSingleton<IValidateOptions<ApiAccessOptions>>(new ApiAccessOptionsValidator(prefix, appService));
+        services.TryAddSingleton<PartyDirectory>();
         services.TryAddSingleton<AccessCheck>();
         services.TryAddSingleton<ApiRateLimiter>();
         services.TryAddSingleton<ApiRequestDelegates>();

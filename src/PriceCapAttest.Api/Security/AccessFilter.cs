@@ -11,6 +11,6 @@ public sealed class AccessFilter(IReadOnlyList<ApiRole> roles) : IEndpointFilter
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(next);
         var check = context.HttpContext.RequestServices.GetRequiredService<AccessCheck>();
-        return check.Refusal(context.HttpContext, roles) ?? await next(context).ConfigureAwait(false);
+        return await check.RefusalAsync(context.HttpContext, roles).ConfigureAwait(false) ?? await next(context).ConfigureAwait(false);
     }
 }

@@ -7,8 +7,9 @@ namespace PriceCapAttest.Api.Security;
 /// The App Service authentication (Easy Auth) principal: App Service puts the caller's claims, Base64 JSON
 /// <c>{"claims":[{"typ":..,"val":..}],"role_typ":..}</c>, in the <see cref="Header"/> request header. Trusted only
 /// when <see cref="AuthenticationOptions.AppService"/> is on. The role is the Entra ID app role (claim <c>roles</c>,
-/// the role claim URI, or the principal's <c>role_typ</c>) whose value names an <see cref="ApiRole"/>; the party is
-/// the claim <c>party</c> or <c>extension_party</c>.
+/// the role claim URI, or the principal's <c>role_typ</c>) whose value names an <see cref="ApiRole"/>; the object id is
+/// the claim <c>oid</c> or its URI form. Party claims are ignored: the party is the Parties table's
+/// (<see cref="PartyDirectory"/>).
 /// </summary>
 public static class ClientPrincipal
 {
@@ -16,13 +17,13 @@ public static class ClientPrincipal
 
     private const string RolesClaim = "roles";
     private const string RoleClaimUri = "http://schemas.microsoft.com/ws/2008/06/identity/claims/role";
-    private static readonly string[] PartyClaims = ["party", "extension_party"];
+    private static readonly string[] ObjectIdClaims = ["oid", "http://schemas.microsoft.com/identity/claims/objectidentifier"];
 
     /// <summary>
-    /// The principal of the header. Null with <paramref name="wellFormed"/> false: the header is no principal (401);
-    /// null with it true: a principal, but not with exactly one role of this API and a valid party of that role (403).
+    /// The identity of the header. Null with <paramref name="wellFormed"/> false: the header is no principal (401);
+    /// null with it true: a principal, but not with exactly one role of this API and one object id (GUID) (403).
     /// </summary>
-    public static Principal? Read(string? header, out bool wellFormed)
+    public static ClientIdentity? Read(string? header, out bool wellFormed)
     {
         wellFormed = false;
         if (string.IsNullOrWhiteSpace(header))
@@ -42,7 +43,7 @@ public static class ClientPrincipal
             wellFormed = true;
             var roleType = root.TryGetProperty("role_typ", out var t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
             var roles = new HashSet<ApiRole>();
-            string? party = null;
+            var objectIds = new HashSet<string>(StringComparer.Ordinal);
             foreach (var (type, value) in Claims(claims))
             {
                 if (type is RolesClaim or RoleClaimUri || type == roleType)
@@ -53,13 +54,15 @@ public static class ClientPrincipal
                         roles.Add(role);
                     }
                 }
-                else if (PartyClaims.Contains(type))
+                else if (ObjectIdClaims.Contains(type))
                 {
-                    party ??= value;
+                    objectIds.Add(Guid.TryParse(value, out var oid) ? oid.ToString("D") : "");
                 }
             }
 
-            return roles.Count == 1 && roles.Single() is var only && PartyIds.IsValid(only, party) ? new Principal(only, party!) : null;
+            return roles.Count == 1 && objectIds.Count == 1 && objectIds.Single() is { Length: > 0 } objectId
+                ? new ClientIdentity(roles.Single(), objectId)
+                : null;
         }
         catch (FormatException)
         {

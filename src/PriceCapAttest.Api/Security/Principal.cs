@@ -24,10 +24,10 @@ public sealed record Principal(ApiRole Role, string PartyId)
     }
 
     /// <summary>Parameter binding of minimal API handlers (and of the Functions app's request delegates).</summary>
-    public static ValueTask<Principal?> BindAsync(HttpContext context, ParameterInfo parameter)
+    public static async ValueTask<Principal?> BindAsync(HttpContext context, ParameterInfo parameter)
     {
         ArgumentNullException.ThrowIfNull(context);
-        return ValueTask.FromResult(Of(context) ?? context.RequestServices.GetRequiredService<AccessCheck>().Authenticate(context).Principal);
+        return Of(context) ?? (await context.RequestServices.GetRequiredService<AccessCheck>().AuthenticateAsync(context).ConfigureAwait(false)).Principal;
     }
 
     internal static void Admit(HttpContext context, Principal principal) => context.Items[ItemKey] = principal;

@@ -22,6 +22,7 @@ public sealed class RateLimitFilter : IEndpointFilter
         ArgumentNullException.ThrowIfNull(next);
         var http = context.HttpContext;
         var limiter = http.RequestServices.GetRequiredService<ApiRateLimiter>();
+        await http.RequestServices.GetRequiredService<AccessCheck>().AuthenticateAsync(http).ConfigureAwait(false);
         using var lease = limiter.Acquire(http);
         if (lease.IsAcquired)
         {
@@ -38,14 +39,12 @@ public sealed class RateLimitFilter : IEndpointFilter
 public sealed class ApiRateLimiter : IDisposable
 {
     private readonly PartitionedRateLimiter<HttpContext> _limiter;
-    private readonly AccessCheck _access;
 
-    public ApiRateLimiter(IOptions<ApiAccessOptions> options, AccessCheck access)
+    public ApiRateLimiter(IOptions<ApiAccessOptions> options)
     {
         ArgumentNullException.ThrowIfNull(options);
         var limits = options.Value.RateLimits;
         Window = limits.Window;
-        _access = access;
         _limiter = PartitionedRateLimiter.Create<HttpContext, string>(context => RateLimitPartition.GetFixedWindowLimiter(
             Partition(context),
             _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.PermitLimit, Window = limits.Window, QueueLimit = 0, AutoReplenishment = true }));
@@ -53,11 +52,12 @@ public sealed class ApiRateLimiter : IDisposable
 
     public TimeSpan Window { get; }
 
+    /// <summary>A permit for the request, whose principal <see cref="AccessCheck.AuthenticateAsync"/> has resolved.</summary>
     public RateLimitLease Acquire(HttpContext context) => _limiter.AttemptAcquire(context);
 
     public void Dispose() => _limiter.Dispose();
 
-    private string Partition(HttpContext context) => _access.Authenticate(context).Principal is { } principal
+    private static string Partition(HttpContext context) => AccessCheck.Authenticated(context)?.Principal is { } principal
         ? $"principal:{principal.Role}:{principal.PartyId}"
         : "address:" + (context.Connection.RemoteIpAddress?.ToString() ?? "unknown");
 }

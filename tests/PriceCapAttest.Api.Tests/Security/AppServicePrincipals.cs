@@ -1,50 +1,75 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using PriceCapAttest.Api.Security;
+using PriceCapAttest.Pipeline;
 using PriceCapAttest.Api.Tests.Infrastructure;
 
 namespace PriceCapAttest.Api.Tests.Security;
 
 /// <summary>
 /// App Service authentication: with <c>Authentication:AppService</c> on, the Functions app takes the principal from
-/// x-ms-client-principal (role from the app role claim, party from the party claim); off, and always on the local
-/// host, where anyone can send that header, it admits no one by it.
+/// x-ms-client-principal (role from the app role claim, party from the Parties table entity of its object id and
+/// role); off, and always on the local host, where anyone can send that header, it admits no one by it.
 /// </summary>
 [Collection(LocalPipelineCollection.Name)]
 public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
 {
     [Fact]
-    public async Task With_App_Service_Authentication_The_Header_Names_Role_And_Party()
+    public async Task With_App_Service_Authentication_The_Parties_Table_Names_The_Party()
     {
         var sample = await pipeline.RecordedSampleAsync();
-        var settings = pipeline.HostSettings();
-        settings["Authentication:AppService"] = "true";
-        await using var functions = await FunctionsAppServer.StartAsync(settings);
+        var (insurer, shipper, other, regulator) = (NewOid(), NewOid(), NewOid(), NewOid());
+        await AddPartyAsync(insurer, "Insurer", "insurer-9");
+        await AddPartyAsync(shipper, "Shipper", sample.ShipperId);
+        await AddPartyAsync(other, "Shipper", "someone-else");
+        await AddPartyAsync(regulator, "Regulator", "GB");
+        await using var functions = await StartAsync();
 
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "schedule", Principal("Insurer", "insurer-9")));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Insurer", "insurer-9")));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Shipper", sample.ShipperId)));
-        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Shipper", "someone-else")));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "violations?regime=GB", FunctionsAppRoles.Header(("roles", "Regulator"), ("extension_party", "GB"))));
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "violations?regime=EU", FunctionsAppRoles.Header(("roles", "Regulator"), ("extension_party", "GB"))));
-        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "rescreens", Principal("Operator", "ops")));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "schedule", Principal("Insurer", insurer)));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Insurer", insurer)));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Shipper", shipper)));
+        Assert.Equal(HttpStatusCode.NotFound, await StatusAsync(functions.Client, "receipts/" + sample.BlobPath, Principal("Shipper", other)));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "violations?regime=GB", Principal("Regulator", regulator)));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "violations?regime=EU", Principal("Regulator", regulator)));
+        // A party claim is no party: the entity names it.
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "violations?regime=EU", FunctionsAppRoles.Header(("roles", "Regulator"), ("oid", regulator), ("party", "EU"))));
 
         // The header wins over a key: an operator key does not lift an insurer principal.
-        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "rescreens", Principal("Insurer", "insurer-9"), LocalPipelineFixture.OperatorKey));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "rescreens", Principal("Insurer", insurer), LocalPipelineFixture.OperatorKey));
         // Without the header, the keys still work.
         Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "rescreens", null, LocalPipelineFixture.OperatorKey));
     }
 
-    [Theory]
-    [InlineData("Admin", "ops", HttpStatusCode.Forbidden)]
-    [InlineData("operator", "ops", HttpStatusCode.Forbidden)]
-    [InlineData("Operator", "not a party", HttpStatusCode.Forbidden)]
-    [InlineData("forged", null, HttpStatusCode.Unauthorized)]
-    public async Task An_Unknown_Role_Or_Party_Is_403_And_A_Forged_Header_401(string role, string? party, HttpStatusCode status)
+    [Fact]
+    public async Task A_Principal_Without_An_Entity_For_Its_Role_Is_403_Except_An_Operator()
     {
-        var settings = pipeline.HostSettings();
-        settings["Authentication:AppService"] = "true";
-        await using var functions = await FunctionsAppServer.StartAsync(settings);
-        var header = party is null ? "eyJub3QiOiJhIHByaW5jaXBhbCJ9" : Principal(role, party);
+        var (insurer, regulator, invalid, operatorOid) = (NewOid(), NewOid(), NewOid(), NewOid());
+        await AddPartyAsync(regulator, "Insurer", "insurer-9"); // an entity for another role
+        await AddPartyAsync(invalid, "Regulator", "XX"); // no regime
+        await using var functions = await StartAsync();
+
+        using var refused = await SendAsync(functions.Client, "schedule", Principal("Insurer", insurer), null);
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+        var detail = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["detail"]!.GetValue<string>();
+        Assert.Contains("no party for it in the Parties table", detail, StringComparison.Ordinal);
+        Assert.DoesNotContain(insurer, detail, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "violations?regime=GB", Principal("Regulator", regulator)));
+        Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(functions.Client, "violations?regime=GB", Principal("Regulator", invalid)));
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "rescreens", Principal("Operator", operatorOid)));
+    }
+
+    [Theory]
+    [InlineData("Admin", false, HttpStatusCode.Forbidden)]
+    [InlineData("operator", false, HttpStatusCode.Forbidden)]
+    [InlineData("Operator", true, HttpStatusCode.Forbidden)] // no object id
+    [InlineData("forged", false, HttpStatusCode.Unauthorized)]
+    public async Task An_Unknown_Role_Or_No_Object_Id_Is_403_And_A_Forged_Header_401(string role, bool withoutOid, HttpStatusCode status)
+    {
+        await using var functions = await StartAsync();
+        var header = role == "forged" ? "eyJub3QiOiJhIHByaW5jaXBhbCJ9"
+            : withoutOid ? FunctionsAppRoles.Header(("roles", role), ("party", "ops"))
+            : Principal(role, NewOid());
 
         using var response = await SendAsync(functions.Client, "rescreens", header, null);
 
@@ -56,7 +81,7 @@ public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
     public async Task Without_The_Setting_And_On_The_Local_Host_The_Header_Admits_No_One()
     {
         await using var functions = await FunctionsAppServer.StartAsync(pipeline.HostSettings());
-        var header = Principal("Operator", "ops");
+        var header = Principal("Operator", NewOid());
 
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(functions.Client, "rescreens", header));
         Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(pipeline.Anonymous, "rescreens", header));
@@ -64,7 +89,23 @@ public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(pipeline.Anonymous, "rescreens", header, LocalPipelineFixture.InsurerKey));
     }
 
-    private static string Principal(string role, string party) => FunctionsAppRoles.Header(("roles", role), ("party", party));
+    private static string Principal(string role, string oid) => FunctionsAppRoles.Header(("roles", role), ("oid", oid));
+
+    private static string NewOid() => Guid.NewGuid().ToString("D");
+
+    private Task<FunctionsAppServer> StartAsync()
+    {
+        var settings = pipeline.HostSettings();
+        settings["Authentication:AppService"] = "true";
+        return FunctionsAppServer.StartAsync(settings);
+    }
+
+    private async Task AddPartyAsync(string oid, string role, string partyId)
+    {
+        var table = new TableClient(pipeline.StorageConnectionString, StorageNames.Tables.Parties);
+        await table.CreateIfNotExistsAsync();
+        await table.UpsertEntityAsync(new TableEntity(oid, role) { [PartyDirectory.PartyIdProperty] = partyId });
+    }
 
     private static async Task<HttpStatusCode> StatusAsync(HttpClient client, string uri, string? header, string? key = null)
     {

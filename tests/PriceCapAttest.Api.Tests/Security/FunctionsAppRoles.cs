@@ -9,7 +9,7 @@ namespace PriceCapAttest.Api.Tests.Security;
 
 /// <summary>
 /// The Functions app: each HTTP function is one route of the API (its pattern and method), and the App Service
-/// authentication principal (x-ms-client-principal) names one app role of the API and a party, or none.
+/// authentication principal (x-ms-client-principal) names one app role of the API and an object id, or none.
 /// </summary>
 public sealed class FunctionsAppRoles
 {
@@ -32,39 +32,41 @@ public sealed class FunctionsAppRoles
         Assert.All(functions.Values, t => Assert.Equal(AuthorizationLevel.Anonymous, t.AuthLevel));
     }
 
-    [Theory]
-    [InlineData("roles", "Insurer", "party", "insurer-9", ApiRole.Insurer, "insurer-9")]
-    [InlineData("roles", "Shipper", "extension_party", "acme.oil", ApiRole.Shipper, "acme.oil")]
-    [InlineData("http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "Regulator", "party", "GB", ApiRole.Regulator, "GB")]
-    [InlineData("roles", "Operator", "party", "ops", ApiRole.Operator, "ops")]
-    public void A_Principal_Has_The_Role_And_Party_Of_Its_Claims(string roleClaim, string role, string partyClaim, string party, ApiRole expectedRole, string expectedParty)
-    {
-        var header = Header((roleClaim, role), (partyClaim, party), ("name", "someone"));
+    private const string Oid = "3f2a9c1e-5b7d-4e8f-9a01-23456789abcd";
+    private const string OidUri = "http://schemas.microsoft.com/identity/claims/objectidentifier";
 
-        Assert.Equal(new Principal(expectedRole, expectedParty), ClientPrincipal.Read(header, out var wellFormed));
+    [Theory]
+    [InlineData("roles", "Insurer", "oid", Oid, ApiRole.Insurer)]
+    [InlineData("roles", "Shipper", OidUri, Oid, ApiRole.Shipper)]
+    [InlineData("http://schemas.microsoft.com/ws/2008/06/identity/claims/role", "Regulator", "oid", "3F2A9C1E-5B7D-4E8F-9A01-23456789ABCD", ApiRole.Regulator)]
+    [InlineData("roles", "Operator", "oid", Oid, ApiRole.Operator)]
+    public void An_Identity_Has_The_App_Role_And_The_Lower_Case_Object_Id_Of_Its_Claims(string roleClaim, string role, string oidClaim, string oid, ApiRole expectedRole)
+    {
+        var header = Header((roleClaim, role), (oidClaim, oid), ("party", "ignored"), ("name", "someone"));
+
+        Assert.Equal(new ClientIdentity(expectedRole, Oid), ClientPrincipal.Read(header, out var wellFormed));
         Assert.True(wellFormed);
     }
 
     [Theory]
-    [InlineData("insurer", "insurer-9")] // app role values are exact
-    [InlineData("Admin", "insurer-9")]
-    [InlineData("1", "insurer-9")]
-    [InlineData("Insurer,Regulator", "insurer-9")]
+    [InlineData("insurer", Oid)] // app role values are exact
+    [InlineData("Admin", Oid)]
+    [InlineData("1", Oid)]
+    [InlineData("Insurer,Regulator", Oid)]
     [InlineData("Insurer", "")]
-    [InlineData("Insurer", "has space")]
-    [InlineData("Regulator", "XX")] // a regulator's party is a regime
-    [InlineData("Regulator", "eu")]
-    public void A_Principal_Without_One_Known_Role_And_A_Valid_Party_Has_None(string role, string party)
+    [InlineData("Insurer", "not-a-guid")]
+    public void A_Principal_Without_One_Known_Role_And_One_Object_Id_Has_No_Identity(string role, string oid)
     {
-        Assert.Null(ClientPrincipal.Read(Header(("roles", role), ("party", party)), out var wellFormed));
+        Assert.Null(ClientPrincipal.Read(Header(("roles", role), ("oid", oid)), out var wellFormed));
         Assert.True(wellFormed);
     }
 
     [Fact]
-    public void Two_Roles_Of_The_Api_Or_No_Party_Claim_Are_No_Principal()
+    public void Two_Roles_Of_The_Api_Two_Object_Ids_Or_None_Are_No_Identity()
     {
-        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer"), ("roles", "Operator"), ("party", "ops")), out _));
-        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer")), out var wellFormed));
+        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer"), ("roles", "Operator"), ("oid", Oid)), out _));
+        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer"), ("oid", Oid), (OidUri, Guid.NewGuid().ToString())), out _));
+        Assert.Null(ClientPrincipal.Read(Header(("roles", "Insurer"), ("party", "insurer-9")), out var wellFormed));
         Assert.True(wellFormed);
     }
 

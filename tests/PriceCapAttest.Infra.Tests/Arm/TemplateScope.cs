@@ -274,6 +274,7 @@ public sealed class TemplateScope
             "createarray" => arguments.ToList(),
             "union" => Union(arguments),
             "items" => Items(arguments[0]),
+            "add" => arguments[0] is long left && arguments[1] is long right ? checked(left + right) : Unknown.Value,
             "range" => Enumerable.Range(checked((int)(long)arguments[0]!), checked((int)(long)arguments[1]!)).Select(i => (object?)(long)i).ToList(),
             "reduce" => Reduce(arguments),
             "map" => AsList(arguments[0]).Select(item => Apply(arguments[1], item)).ToList(),
