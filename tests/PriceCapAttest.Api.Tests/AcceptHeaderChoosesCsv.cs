@@ -18,5 +18,5 @@ public sealed class AcceptHeaderChoosesCsv
     [InlineData("application/json, text/csv", false)]
     [InlineData("text/csv;q=0", false)]
     [InlineData("not a media type", false)]
-    public void For(string? accept, bool csv) => Assert.Equal(csv, ApiInput.WantsCsv(accept));
+    public void Chooses_Csv_Only_When_Preferred(string? accept, bool csv) => Assert.Equal(csv, ApiInput.WantsCsv(accept));
 }

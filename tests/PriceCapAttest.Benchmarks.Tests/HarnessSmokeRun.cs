@@ -13,7 +13,7 @@ public sealed class HarnessSmokeRun
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(6);
 
     [Fact]
-    public async Task WritesAReportWithEverySection()
+    public async Task Writes_A_Report_With_Every_Section()
     {
         var root = PriceCapAttest.Testing.RepositoryRoot.Path;
         var configuration = typeof(HarnessSmokeRun).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()

@@ -13,7 +13,7 @@ public sealed class SamplesMatchTheSchema
 
     [Theory]
     [MemberData(nameof(AcceptedJsonSamples))]
-    public void Validates(string path)
+    public void Each_Sample_Validates_Against_The_Schema(string path)
     {
         var (isValid, errors) = AttestationSchema.Evaluate(File.ReadAllText(RepoPaths.Sample(path)));
 

@@ -5,7 +5,7 @@ namespace PriceCapAttest.Domain.Tests.Collections;
 public class DigestSetTests
 {
     [Fact]
-    public void AddsOnceAndFindsWhatWasAdded()
+    public void Adds_Once_And_Finds_What_Was_Added()
     {
         var set = new DigestSet();
         var digest = new UInt128(0x0123_4567_89AB_CDEF, 0xFEDC_BA98_7654_3210);
@@ -18,7 +18,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void TheZeroDigestIsAMemberLikeAnyOther()
+    public void The_Zero_Digest_Is_A_Member_Like_Any_Other()
     {
         var set = new DigestSet();
 
@@ -31,7 +31,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void DigestsWithTheSameHomeSlotAreKeptApart()
+    public void Digests_With_The_Same_Home_Slot_Are_Kept_Apart()
     {
         // Same top bits (same table) and same low 64 bits (same home slot): only the probing tells them apart.
         var set = new DigestSet();
@@ -45,7 +45,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void ProbingWrapsAroundTheEndOfATable()
+    public void Probing_Wraps_Around_The_End_Of_A_Table()
     {
         // Low 64 bits all ones: the home slot is the last of the table, so the next ones wrap to the start.
         var set = new DigestSet();
@@ -57,7 +57,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void GrowingKeepsEveryDigestOfEveryTable()
+    public void Growing_Keeps_Every_Digest_Of_Every_Table()
     {
         var set = new DigestSet();
         var digests = RandomDigests(seed: 7, count: 20_000);
@@ -71,7 +71,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void AgreesWithAHashSetOverRepeatedDigests()
+    public void Agrees_With_A_Hash_Set_Over_Repeated_Digests()
     {
         var random = new Random(11);
         var pool = RandomDigests(seed: 12, count: 5_000);
@@ -88,7 +88,7 @@ public class DigestSetTests
     }
 
     [Fact]
-    public void EachDigestTakesAtMost32Bytes()
+    public void Each_Digest_Takes_At_Most_32_Bytes()
     {
         // Kept small: the streaming tests measure the whole process's managed memory while this one runs.
         const int count = 100_000;

@@ -8,7 +8,7 @@ namespace PriceCapAttest.Domain.Tests.Collections;
 public class IdDigestsTests
 {
     [Fact]
-    public void EveryIdOfAFileGetsTheSha256PrefixOfItsText()
+    public void Every_Id_Of_A_File_Gets_The_Sha256_Prefix_Of_Its_Text()
     {
         string[] ids = ["ATT-2026-0042", "ATT-2026-0043", "", "ATT-2026-0042", "é-ü"];
         using var digests = new IdDigests();

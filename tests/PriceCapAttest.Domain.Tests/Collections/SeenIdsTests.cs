@@ -5,7 +5,7 @@ namespace PriceCapAttest.Domain.Tests.Collections;
 public class SeenIdsTests
 {
     [Fact]
-    public void TheFirstIdIsNewAndItsRepeatIsNot()
+    public void The_First_Id_Is_New_And_Its_Repeat_Is_Not()
     {
         using var seen = new SeenIds();
 
@@ -15,7 +15,7 @@ public class SeenIdsTests
     }
 
     [Fact]
-    public void TheFirstIdIsRememberedOnceOthersCome()
+    public void The_First_Id_Is_Remembered_Once_Others_Come()
     {
         using var seen = new SeenIds();
 
@@ -27,7 +27,7 @@ public class SeenIdsTests
     }
 
     [Fact]
-    public void AgreesWithAHashSetOfTheIds()
+    public void Agrees_With_A_Hash_Set_Of_The_Ids()
     {
         var random = new Random(5);
         using var seen = new SeenIds();

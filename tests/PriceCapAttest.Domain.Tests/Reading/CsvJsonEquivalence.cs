@@ -36,7 +36,7 @@ public class CsvJsonEquivalence
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void GiveTheSameDocument(string variant)
+    public void Give_The_Same_Document(string variant)
     {
         var document = Variant(variant);
 
@@ -49,7 +49,7 @@ public class CsvJsonEquivalence
 
     [Theory]
     [MemberData(nameof(Variants))]
-    public void GiveTheSameErrorCodesAndPaths(string variant)
+    public void Give_The_Same_Error_Codes_And_Paths(string variant)
     {
         var document = Variant(variant);
 
@@ -60,7 +60,7 @@ public class CsvJsonEquivalence
     }
 
     [Fact]
-    public void GiveTheSameDocumentsForABatchAndAFileOfRows()
+    public void Give_The_Same_Documents_For_A_Batch_And_A_File_Of_Rows()
     {
         var documents = VariantNames.Select(Variant).ToArray();
 

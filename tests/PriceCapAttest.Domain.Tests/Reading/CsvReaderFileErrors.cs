@@ -18,10 +18,10 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void RejectsAnEmptyFile() => Assert.Equal(ErrorCodes.MissingColumns, FileError(Readers.Csv("")).Code);
+    public void Rejects_An_Empty_File() => Assert.Equal(ErrorCodes.MissingColumns, FileError(Readers.Csv("")).Code);
 
     [Fact]
-    public void NamesTheMissingColumns()
+    public void Names_The_Missing_Columns()
     {
         var header = Header.Replace("vessel.imo,", "", StringComparison.Ordinal).Replace(",price.basis", "", StringComparison.Ordinal);
 
@@ -32,7 +32,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void MatchesColumnNamesCaseSensitively()
+    public void Matches_Column_Names_Case_Sensitively()
     {
         var error = FileError(Readers.Csv(Header.Replace("vessel.imo", "Vessel.IMO", StringComparison.Ordinal) + "\n"));
 
@@ -42,7 +42,7 @@ public class CsvReaderFileErrors
     [Theory]
     [InlineData(';', "semicolons")]
     [InlineData('\t', "tabs")]
-    public void HintsAtTheDelimiter(char delimiter, string hint)
+    public void Hints_At_The_Delimiter(char delimiter, string hint)
     {
         var csv = ValidCsv.Replace(',', delimiter);
 
@@ -53,7 +53,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void RejectsADuplicateColumn()
+    public void Rejects_A_Duplicate_Column()
     {
         var error = FileError(Readers.Csv($"{Header},price.value\n"));
 
@@ -61,7 +61,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void RejectsColumnsDuplicatedByTrimming()
+    public void Rejects_Columns_Duplicated_By_Trimming()
     {
         var error = FileError(Readers.Csv($"{Header}, vessel.flag \n"));
 
@@ -69,7 +69,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void AcceptsAUtf8ByteOrderMark()
+    public void Accepts_A_Utf8_Byte_Order_Mark()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(ValidCsv)).ToArray();
 
@@ -80,7 +80,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void RejectsInvalidUtf8()
+    public void Rejects_Invalid_Utf8()
     {
         var bytes = Encoding.UTF8.GetBytes(ValidCsv);
         bytes[^5] = 0xFF;
@@ -92,7 +92,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void StopsAtAnUnclosedQuote()
+    public void Stops_At_An_Unclosed_Quote()
     {
         var lines = ValidCsv.Split("\r\n");
         var csv = $"{lines[0]}\r\n{lines[1]}\r\n\"{lines[1]}\r\n{lines[1]}\r\n";
@@ -104,7 +104,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void StopsAtTextAfterAClosingQuote()
+    public void Stops_At_Text_After_A_Closing_Quote()
     {
         var parsed = Readers.Csv(ValidCsv + "\"1.0\"x,ATT\r\n");
 
@@ -112,7 +112,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void RejectsAFileLargerThanTheLimit()
+    public void Rejects_A_File_Larger_Than_The_Limit()
     {
         var error = FileError(Readers.Csv(ValidCsv, ReaderLimits.Default with { MaxBytes = 100 }));
 
@@ -120,7 +120,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void StopsAForwardOnlyStreamAtTheLimit()
+    public void Stops_A_Forward_Only_Stream_At_The_Limit()
     {
         var rows = ValidCsv.Split("\r\n")[1];
         var csv = ValidCsv + string.Concat(Enumerable.Repeat(rows + "\r\n", 200));
@@ -134,7 +134,7 @@ public class CsvReaderFileErrors
     }
 
     [Fact]
-    public void StopsAfterTheMostRowsAllowed()
+    public void Stops_After_The_Most_Rows_Allowed()
     {
         var row = ValidCsv.Split("\r\n")[1];
         var csv = ValidCsv + row + "\r\n" + row + "\r\n";

@@ -28,7 +28,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsOneAttestationPerRowIndexedFromZero()
+    public void Reads_One_Attestation_Per_Row_Indexed_From_Zero()
     {
         var parsed = Readers.Csv($"{Header}\n{Row()}\n{Row(("attestationId", "ATT-2"))}\n");
 
@@ -40,7 +40,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsQuotedCellsWithCommasQuotesAndNewlines()
+    public void Reads_Quoted_Cells_With_Commas_Quotes_And_Newlines()
     {
         var name = "Baltic \"Energy\", Trading\nSA";
         var parsed = Assert.Single(Readers.Csv($"{Header}\r\n{Row(("attestor.name", name))}\r\n"));
@@ -50,7 +50,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void TreatsAnEmptyCellAsAbsent()
+    public void Treats_An_Empty_Cell_As_Absent()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("attestor.tier", ""), ("vessel.flag", ""))}\n"));
 
@@ -60,7 +60,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsAMalformedCellAndGoesOn()
+    public void Reports_A_Malformed_Cell_And_Goes_On()
     {
         var parsed = Readers.Csv($"{Header}\n{Row(("price.value", "42,10"), ("voyage.loadingDate", "02.03.2026"))}\n{Row()}\n");
 
@@ -71,7 +71,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void KeepsFormulaLikeCellsAsText()
+    public void Keeps_Formula_Like_Cells_As_Text()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("vessel.imo", "=HYPERLINK(\"http://x\",\"9074729\")"))}\n"));
 
@@ -81,7 +81,7 @@ public class CsvReaderRows
     [Theory]
     [InlineData("true", true)]
     [InlineData("FALSE", false)]
-    public void ReadsBooleans(string cell, bool expected)
+    public void Reads_Booleans(string cell, bool expected)
     {
         var parsed = Assert.Single(Readers.Csv($"{Header},voyage.stsTransfer\n{Row()},{cell}\n"));
 
@@ -89,7 +89,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsABooleanThatIsNot()
+    public void Reports_A_Boolean_That_Is_Not()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header},voyage.stsTransfer\n{Row()},yes\n"));
 
@@ -97,7 +97,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsIndexedListsInIndexOrderSkippingEmptyEntries()
+    public void Reads_Indexed_Lists_In_Index_Order_Skipping_Empty_Entries()
     {
         var csv = $"{Header},ancillaryCosts[5].type,ancillaryCosts[5].value,ancillaryCosts[5].currency,ancillaryCosts[5].unit," +
                   "ancillaryCosts[0].type,ancillaryCosts[0].value,ancillaryCosts[0].currency,ancillaryCosts[0].unit," +
@@ -116,7 +116,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void NamesListErrorsByPositionInTheList()
+    public void Names_List_Errors_By_Position_In_The_List()
     {
         var csv = $"{Header},ancillaryCosts[3].type,ancillaryCosts[3].value,ancillaryCosts[7].type,ancillaryCosts[7].value\n" +
                   $"{Row()},freight,3.10,insurance,cheap\n";
@@ -127,7 +127,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsOneRateColumnPerCurrency()
+    public void Reads_One_Rate_Column_Per_Currency()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header},fxRatesToUsd.EUR,fxRatesToUsd.GBP,fxRatesToUsd.JPY\n{Row()},1.08,,0.0067\n"));
 
@@ -137,7 +137,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void IgnoresUnknownTopLevelColumnsAndTrimsHeaderNames()
+    public void Ignores_Unknown_Top_Level_Columns_And_Trims_Header_Names()
     {
         var header = string.Join(',', AttestationCsvReader.RequiredColumns.Select(c => $" {c} "));
         var parsed = Assert.Single(Readers.Csv($"notes,{header},vessel.callSign\nhello,{Row()},\n"));
@@ -147,7 +147,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void SkipsBlankLinesButCountsThem()
+    public void Skips_Blank_Lines_But_Counts_Them()
     {
         var parsed = Readers.Csv($"{Header}\n{Row()}\n\n{Row(("attestationId", "ATT-3"))}\n");
 
@@ -155,7 +155,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsARowWithMoreCellsThanTheHeader()
+    public void Reports_A_Row_With_More_Cells_Than_The_Header()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row()},extra\n"));
 
@@ -163,7 +163,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsAShortRowAsEmptyCells()
+    public void Reads_A_Short_Row_As_Empty_Cells()
     {
         var row = Row();
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{row[..row.LastIndexOf(',')]}\n"));
@@ -173,7 +173,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsRowsStartingWithHash()
+    public void Reads_Rows_Starting_With_Hash()
     {
         var parsed = Assert.Single(Readers.Csv($"{Header}\n{Row(("schemaVersion", "#1.0"))}\n"));
 
@@ -181,7 +181,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsAFilledUnknownColumnOfASectionInAVersion10Row()
+    public void Reports_A_Filled_Unknown_Column_Of_A_Section_In_A_Version10_Row()
     {
         var csv = $"{Header},voyage.dischargedate,ancillaryCosts[0].amount,remarks\n{Row()},2026-04-05,,free text\n{Row(("schemaVersion", "1.2"))},2026-04-05,3,\n";
 
@@ -194,7 +194,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReadsTheOwnerColumnAndAGeneralLicence()
+    public void Reads_The_Owner_Column_And_A_General_Licence()
     {
         var csv = $"{Header},cargo.owner.country,exemption.type,exemption.reference\n{Row(("schemaVersion", "1.1"))},AE,general_licence,GL 134\n";
 
@@ -206,7 +206,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsFilledOwnerColumnsInAVersion10RowOnceAtTheOwner()
+    public void Reports_Filled_Owner_Columns_In_A_Version10_Row_Once_At_The_Owner()
     {
         var csv = $"{Header},cargo.owner.country,cargo.owner.name\n{Row()},AE,Gulf Petroleum FZE\n{Row()},,\n";
 
@@ -220,7 +220,7 @@ public class CsvReaderRows
     }
 
     [Fact]
-    public void ReportsAFilledUnknownColumnOfASectionInAVersion11RowButNotInALaterMinorVersion()
+    public void Reports_A_Filled_Unknown_Column_Of_A_Section_In_A_Version11_Row_But_Not_In_A_Later_Minor_Version()
     {
         var csv = $"{Header},cargo.owner.countyr,voyage.dischargedate\n" +
                   $"{Row(("schemaVersion", "1.1"))},AE,\n{Row(("schemaVersion", "1.2"))},AE,2026-04-05\n";

@@ -6,7 +6,7 @@ namespace PriceCapAttest.Domain.Tests.Reading;
 public class CsvReaderStreaming
 {
     [Fact]
-    public void ReadsAMillionRowsInBoundedMemory()
+    public void Reads_A_Million_Rows_In_Bounded_Memory()
     {
         const int rows = 1_000_000;
         var csv = TestDocuments.ToCsv(TestDocuments.Crude()).Split("\r\n");

@@ -22,7 +22,7 @@ public class FieldParsersPlainForms
     [InlineData("2026-01-1a")]
     [InlineData("２０２６-01-10")]
     [InlineData(" 2026-01-10")]
-    public void DatesAgreeWithTryParseExact(string text)
+    public void Dates_Agree_With_Try_Parse_Exact(string text)
     {
         var expected = DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
 
@@ -31,7 +31,7 @@ public class FieldParsersPlainForms
     }
 
     [Fact]
-    public void EveryDayOfTwoCenturiesAgrees()
+    public void Every_Day_Of_Two_Centuries_Agrees()
     {
         for (var day = new DateOnly(1900, 1, 1); day.Year < 2100; day = day.AddDays(1))
         {
@@ -56,7 +56,7 @@ public class FieldParsersPlainForms
     [InlineData("2026-03-01T09:00:00.5Z")]
     [InlineData("2026-03-01T09:00:00+02:00")]
     [InlineData("2026-03-01T09:00:00")]
-    public void InstantsAgreeWithTheExactFormats(string text)
+    public void Instants_Agree_With_The_Exact_Formats(string text)
     {
         var expected = text.EndsWith('Z')
             ? DateTimeOffset.TryParseExact(text, "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture,

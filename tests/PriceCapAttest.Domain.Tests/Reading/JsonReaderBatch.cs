@@ -6,7 +6,7 @@ namespace PriceCapAttest.Domain.Tests.Reading;
 public class JsonReaderBatch
 {
     [Fact]
-    public void ReadsEachAttestationWithItsPosition()
+    public void Reads_Each_Attestation_With_Its_Position()
     {
         var second = TestDocuments.Crude().Set("attestationId", "ATT-2");
         var parsed = Readers.Json(TestDocuments.Batch(TestDocuments.Crude(), second));
@@ -16,7 +16,7 @@ public class JsonReaderBatch
     }
 
     [Fact]
-    public void ReportsAnEntryThatIsNotAnObjectAndReadsTheOthers()
+    public void Reports_An_Entry_That_Is_Not_An_Object_And_Reads_The_Others()
     {
         var parsed = Readers.Json(TestDocuments.Batch(TestDocuments.Crude(), System.Text.Json.Nodes.JsonValue.Create(42), TestDocuments.Crude()));
 
@@ -29,7 +29,7 @@ public class JsonReaderBatch
     }
 
     [Fact]
-    public void ReportsTypeErrorsPerAttestation()
+    public void Reports_Type_Errors_Per_Attestation()
     {
         var bad = TestDocuments.Crude().Set("price.value", "42.10");
         var parsed = Readers.Json(TestDocuments.Batch(TestDocuments.Crude(), bad));
@@ -39,7 +39,7 @@ public class JsonReaderBatch
     }
 
     [Fact]
-    public void RejectsAnEmptyBatch()
+    public void Rejects_An_Empty_Batch()
     {
         var parsed = Assert.Single(Readers.Json("""{ "attestations": [] }"""));
 
@@ -48,7 +48,7 @@ public class JsonReaderBatch
     }
 
     [Fact]
-    public void RejectsAttestationsThatAreNotAnArray()
+    public void Rejects_Attestations_That_Are_Not_An_Array()
     {
         var parsed = Assert.Single(Readers.Json("""{ "attestations": {} }"""));
 
@@ -56,7 +56,7 @@ public class JsonReaderBatch
     }
 
     [Fact]
-    public void RejectsMoreAttestationsThanTheLimit()
+    public void Rejects_More_Attestations_Than_The_Limit()
     {
         var json = TestDocuments.Batch(TestDocuments.Crude(), TestDocuments.Crude(), TestDocuments.Crude());
 

@@ -6,7 +6,7 @@ namespace PriceCapAttest.Domain.Tests.Reading;
 public class JsonReaderEscapedNames
 {
     [Fact]
-    public void AnEscapedKnownNameIsKnown()
+    public void An_Escaped_Known_Name_Is_Known()
     {
         var json = TestDocuments.Crude().ToJsonString()
             .Replace("\"signatory\"", "\"sign\\u0061tory\"", StringComparison.Ordinal)
@@ -18,7 +18,7 @@ public class JsonReaderEscapedNames
     }
 
     [Fact]
-    public void AnEscapedUnknownNameIsReportedDecoded()
+    public void An_Escaped_Unknown_Name_Is_Reported_Decoded()
     {
         var json = TestDocuments.Crude().SetJson("voyage.dischargedate", "\"2026-04-05\"").ToJsonString()
             .Replace("\"dischargedate\"", "\"discharged\\u0061te\"", StringComparison.Ordinal)
@@ -31,7 +31,7 @@ public class JsonReaderEscapedNames
     }
 
     [Fact]
-    public void ANonAsciiNameIsUnknown()
+    public void A_Non_Ascii_Name_Is_Unknown()
     {
         var json = TestDocuments.Crude().SetJson("vessel.flägge", "\"LR\"").ToJsonString();
 

@@ -15,7 +15,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void AcceptsAUtf8ByteOrderMark()
+    public void Accepts_A_Utf8_Byte_Order_Mark()
     {
         var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(TestDocuments.CrudeJson)).ToArray();
 
@@ -26,7 +26,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void RejectsInvalidUtf8()
+    public void Rejects_Invalid_Utf8()
     {
         var bytes = Encoding.UTF8.GetBytes(TestDocuments.CrudeJson);
         var at = Array.IndexOf(bytes, (byte)'N');
@@ -40,7 +40,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void RejectsUtf16()
+    public void Rejects_Utf16()
     {
         var error = FileError(Readers.Json(Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes("{}")).ToArray()));
 
@@ -48,7 +48,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void RejectsTruncatedJsonWithLineAndPosition()
+    public void Rejects_Truncated_Json_With_Line_And_Position()
     {
         var json = TestDocuments.CrudeJson[..TestDocuments.CrudeJson.IndexOf("\"vessel\"", StringComparison.Ordinal)];
 
@@ -59,7 +59,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void ReportsTheLineOfASyntaxError()
+    public void Reports_The_Line_Of_A_Syntax_Error()
     {
         var error = FileError(Readers.Json("{\n  \"schemaVersion\": \"1.0\",\n  \"attestationId\": ATT\n}"));
 
@@ -72,10 +72,10 @@ public class JsonReaderFileErrors
     [InlineData("   ")]
     [InlineData("{\"a\":1,}")]
     [InlineData("// comment\n{}")]
-    public void RejectsWhatIsNotJson(string text) => Assert.Equal(ErrorCodes.InvalidJson, FileError(Readers.Json(text)).Code);
+    public void Rejects_What_Is_Not_Json(string text) => Assert.Equal(ErrorCodes.InvalidJson, FileError(Readers.Json(text)).Code);
 
     [Fact]
-    public void RejectsNestingDeeperThanTheLimit()
+    public void Rejects_Nesting_Deeper_Than_The_Limit()
     {
         var deep = "{\"attestor\":" + new string('[', 70) + new string(']', 70) + "}";
 
@@ -85,7 +85,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void AcceptsNestingUpToTheLimit()
+    public void Accepts_Nesting_Up_To_The_Limit()
     {
         var json = TestDocuments.Crude().SetJson("extra", new string('[', 60) + new string(']', 60)).ToJsonString();
 
@@ -93,7 +93,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void RejectsAFileLargerThanTheLimit()
+    public void Rejects_A_File_Larger_Than_The_Limit()
     {
         var limits = ReaderLimits.Default with { MaxBytes = 100 };
 
@@ -103,7 +103,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void RejectsALargeForwardOnlyStreamWhileReading()
+    public void Rejects_A_Large_Forward_Only_Stream_While_Reading()
     {
         var stream = new Readers.ForwardOnlyStream(Encoding.UTF8.GetBytes(TestDocuments.CrudeJson));
 
@@ -113,7 +113,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void ReadsAForwardOnlyStreamWithinTheLimit()
+    public void Reads_A_Forward_Only_Stream_Within_The_Limit()
     {
         var stream = new Readers.ForwardOnlyStream(Encoding.UTF8.GetBytes(TestDocuments.CrudeJson));
 
@@ -127,7 +127,7 @@ public class JsonReaderFileErrors
     [InlineData("\"attestation\"", "a string")]
     [InlineData("42", "a number")]
     [InlineData("null", "null")]
-    public void RejectsARootThatIsNotAnObject(string json, string found)
+    public void Rejects_A_Root_That_Is_Not_An_Object(string json, string found)
     {
         var error = FileError(Readers.Json(json));
 
@@ -136,7 +136,7 @@ public class JsonReaderFileErrors
     }
 
     [Fact]
-    public void PropagatesStreamFailures()
+    public void Propagates_Stream_Failures()
     {
         Assert.Throws<IOException>(() => AttestationJsonReader.Read(new FailingStream(), ReaderLimits.Default).ToList());
     }

@@ -6,7 +6,7 @@ namespace PriceCapAttest.Domain.Tests.Reading;
 public class JsonReaderSingle
 {
     [Fact]
-    public void MapsEveryFieldOfTheFormatPageExample()
+    public void Maps_Every_Field_Of_The_Format_Page_Example()
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.CrudeJson));
 
@@ -49,7 +49,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void IgnoresUnknownTopLevelProperties()
+    public void Ignores_Unknown_Top_Level_Properties()
     {
         var json = TestDocuments.Crude().SetJson("futureField", "{\"a\":[1,2]}").ToJsonString();
 
@@ -60,7 +60,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void ReportsUnknownFieldsInsideSectionsOfAVersion10Document()
+    public void Reports_Unknown_Fields_Inside_Sections_Of_A_Version10_Document()
     {
         var json = TestDocuments.Crude().SetJson("voyage.dischargedate", "\"2026-04-05\"").SetJson("ancillaryCosts[0].amount", "3").ToJsonString();
 
@@ -71,7 +71,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void IgnoresUnknownFieldsInsideSectionsOfALaterMinorVersion()
+    public void Ignores_Unknown_Fields_Inside_Sections_Of_A_Later_Minor_Version()
     {
         var json = TestDocuments.Crude().SetJson("schemaVersion", "\"1.2\"").SetJson("vessel.callSign", "\"ABCD\"")
             .SetJson("cargo.owner", """{ "country": "AE", "name": "Gulf Petroleum FZE" }""").ToJsonString();
@@ -84,7 +84,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void MapsTheFieldsOfAVersion11Document()
+    public void Maps_The_Fields_Of_A_Version11_Document()
     {
         var json = TestDocuments.Crude11().ToJsonString();
 
@@ -97,7 +97,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void LeavesTheOwnerNullWhenAbsent()
+    public void Leaves_The_Owner_Null_When_Absent()
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.Crude11().Without("cargo.owner").ToJsonString()));
 
@@ -106,7 +106,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void ReportsTheOwnerInAVersion10DocumentAsAFieldOfVersion11()
+    public void Reports_The_Owner_In_A_Version10_Document_As_A_Field_Of_Version11()
     {
         var json = TestDocuments.Crude().SetJson("cargo.owner", """{ "country": "AE" }""").ToJsonString();
 
@@ -118,7 +118,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void ReportsUnknownFieldsInsideSectionsOfAVersion11Document()
+    public void Reports_Unknown_Fields_Inside_Sections_Of_A_Version11_Document()
     {
         var json = TestDocuments.Crude11().SetJson("cargo.owner.countyr", "\"AE\"").SetJson("voyage.dischargedate", "\"2026-04-05\"").ToJsonString();
 
@@ -132,7 +132,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void ReportsAWrongTypeOfTheOwner()
+    public void Reports_A_Wrong_Type_Of_The_Owner()
     {
         var json = TestDocuments.Crude11().SetJson("cargo.owner", "\"AE\"").SetJson("exemption.reference", "134").ToJsonString();
 
@@ -144,7 +144,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void TreatsNullAsAbsent()
+    public void Treats_Null_As_Absent()
     {
         var json = TestDocuments.Crude().Set("voyage.dischargeDate", (System.Text.Json.Nodes.JsonNode?)null).ToJsonString();
 
@@ -155,7 +155,7 @@ public class JsonReaderSingle
     }
 
     [Fact]
-    public void AcceptsInstantsWithOffsetAndFraction()
+    public void Accepts_Instants_With_Offset_And_Fraction()
     {
         var json = TestDocuments.Crude().Set("attestor.signedAt", "2026-03-01T11:00:00.250+02:00").ToJsonString();
 

@@ -27,7 +27,7 @@ public class JsonReaderWrongTypes
     [InlineData("fxRatesToUsd.EUR", "\"1.08\"")]
     [InlineData("serviceProviders[0].country", "{}")]
     [InlineData("exemption", "\"sakhalin2\"")]
-    public void ReportsWrongTypeAtThePath(string path, string json)
+    public void Reports_Wrong_Type_At_The_Path(string path, string json)
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.Crude().SetJson(path, json).ToJsonString()));
 
@@ -39,7 +39,7 @@ public class JsonReaderWrongTypes
     }
 
     [Fact]
-    public void LeavesTheFieldNull()
+    public void Leaves_The_Field_Null()
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.Crude().Set("price.value", "42.10").ToJsonString()));
 
@@ -48,7 +48,7 @@ public class JsonReaderWrongTypes
     }
 
     [Fact]
-    public void KeepsListPositionsWhenAnEntryIsNotAnObject()
+    public void Keeps_List_Positions_When_An_Entry_Is_Not_An_Object()
     {
         var json = TestDocuments.Crude().SetJson("ancillaryCosts[0]", "null").ToJsonString();
 
@@ -67,7 +67,7 @@ public class JsonReaderWrongTypes
     [InlineData("attestor.signedAt", "\"2026-03-01T09:00:00\"")]
     [InlineData("attestor.signedAt", "\"2026-03-01\"")]
     [InlineData("attestor.signedAt", "\"01.03.2026 09:00 +01:00\"")]
-    public void ReportsInvalidFormatForDatesAndInstants(string path, string json)
+    public void Reports_Invalid_Format_For_Dates_And_Instants(string path, string json)
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.Crude().SetJson(path, json).ToJsonString()));
 
@@ -80,7 +80,7 @@ public class JsonReaderWrongTypes
     [InlineData("cargo.quantity.value", "79228162514264337593543950336")]
     [InlineData("attestor.tier", "99999999999")]
     [InlineData("fxRatesToUsd.EUR", "-1e99")]
-    public void ReportsNumbersBeyondRangeAsOutOfRange(string path, string json)
+    public void Reports_Numbers_Beyond_Range_As_Out_Of_Range(string path, string json)
     {
         var parsed = Assert.Single(Readers.Json(TestDocuments.Crude().SetJson(path, json).ToJsonString()));
 
@@ -89,7 +89,7 @@ public class JsonReaderWrongTypes
     }
 
     [Fact]
-    public void ReportsALoneSurrogateEscape()
+    public void Reports_A_Lone_Surrogate_Escape()
     {
         var json = TestDocuments.CrudeJson.Replace("\"NORDIC STAR\"", "\"NORDIC \\uD800STAR\"", StringComparison.Ordinal);
 

@@ -52,19 +52,19 @@ public class ReaderProperties
     }
 
     [Fact]
-    public void JsonReaderNeverThrowsOnArbitraryBytes() =>
+    public void Json_Reader_Never_Throws_On_Arbitrary_Bytes() =>
         Gen.Byte.Array[0, 300].Sample(ReadsJson, iter: 5_000);
 
     [Fact]
-    public void JsonReaderNeverThrowsOnArbitraryText() =>
+    public void Json_Reader_Never_Throws_On_Arbitrary_Text() =>
         Gen.String.Sample(text => ReadsJson(Encoding.UTF8.GetBytes(text)), iter: 5_000);
 
     [Fact]
-    public void JsonReaderNeverThrowsOnMutatedDocuments() =>
+    public void Json_Reader_Never_Throws_On_Mutated_Documents() =>
         Mutated(ValidJson).Sample(ReadsJson, iter: 5_000);
 
     [Fact]
-    public void JsonReaderNeverThrowsOnValuesOfAnyKindInAnyField()
+    public void Json_Reader_Never_Throws_On_Values_Of_Any_Kind_In_Any_Field()
     {
         var paths = new[]
         {
@@ -86,19 +86,19 @@ public class ReaderProperties
     }
 
     [Fact]
-    public void CsvReaderNeverThrowsOnArbitraryBytes() =>
+    public void Csv_Reader_Never_Throws_On_Arbitrary_Bytes() =>
         Gen.Byte.Array[0, 300].Sample(bytes => ReadAndValidate(AttestationCsvReader.Read, bytes), iter: 5_000);
 
     [Fact]
-    public void CsvReaderNeverThrowsOnArbitraryText() =>
+    public void Csv_Reader_Never_Throws_On_Arbitrary_Text() =>
         Gen.String.Sample(text => ReadAndValidate(AttestationCsvReader.Read, Encoding.UTF8.GetBytes(text)), iter: 5_000);
 
     [Fact]
-    public void CsvReaderNeverThrowsOnMutatedDocuments() =>
+    public void Csv_Reader_Never_Throws_On_Mutated_Documents() =>
         Mutated(ValidCsv).Sample(bytes => ReadAndValidate(AttestationCsvReader.Read, bytes), iter: 5_000);
 
     [Fact]
-    public void CsvReaderNeverThrowsOnArbitraryCells()
+    public void Csv_Reader_Never_Throws_On_Arbitrary_Cells()
     {
         var header = Encoding.UTF8.GetString(ValidCsv).Split("\r\n")[0];
         var columns = header.Split(',').Length;

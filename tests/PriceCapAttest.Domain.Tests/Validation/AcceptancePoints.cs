@@ -5,14 +5,14 @@ namespace PriceCapAttest.Domain.Tests.Validation;
 public class AcceptancePoints
 {
     [Fact]
-    public void TheFormatPageExampleIsValid()
+    public void The_Format_Page_Example_Is_Valid()
     {
         Assert.Empty(Validate.Json(TestDocuments.Crude()));
         Assert.Empty(Validate.Csv(TestDocuments.Crude()));
     }
 
     [Fact]
-    public void BadImoCheckDigitIsReportedAtVesselImo()
+    public void Bad_Imo_Check_Digit_Is_Reported_At_Vessel_Imo()
     {
         var errors = Validate.Json(TestDocuments.Crude().Set("vessel.imo", "9074728"));
 
@@ -22,7 +22,7 @@ public class AcceptancePoints
     }
 
     [Fact]
-    public void ADocumentWithFiveFaultsReportsAllFive()
+    public void A_Document_With_Five_Faults_Reports_All_Five()
     {
         var document = TestDocuments.Crude()
             .Set("vessel.imo", "9074728")
@@ -46,7 +46,7 @@ public class AcceptancePoints
     }
 
     [Fact]
-    public void AnEmptyObjectReportsEveryRequiredSection()
+    public void An_Empty_Object_Reports_Every_Required_Section()
     {
         var errors = Validate.Json([]);
 

@@ -10,7 +10,7 @@ namespace PriceCapAttest.Domain.Tests.Validation;
 public class DocumentValidatorMerge
 {
     [Fact]
-    public void ReportsAReadErrorWithoutRequiredAtTheSamePath()
+    public void Reports_A_Read_Error_Without_Required_At_The_Same_Path()
     {
         var errors = Validate.Json(TestDocuments.Crude().Set("price.value", "42.10"));
 
@@ -19,7 +19,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void ReportsAnUnreadableSectionOnce()
+    public void Reports_An_Unreadable_Section_Once()
     {
         var errors = Validate.Json(TestDocuments.Crude().Set("attestor", "Baltic"));
 
@@ -27,7 +27,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void ReportsAnUnreadableListEntryOnce()
+    public void Reports_An_Unreadable_List_Entry_Once()
     {
         var errors = Validate.Json(TestDocuments.Crude().SetJson("ancillaryCosts[1]", "42"));
 
@@ -35,7 +35,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void KeepsReadErrorsAndValidatorErrorsTogether()
+    public void Keeps_Read_Errors_And_Validator_Errors_Together()
     {
         var errors = Validate.Json(TestDocuments.Crude().Set("voyage.loadingDate", "2 March").Set("vessel.flag", "XX"));
 
@@ -45,7 +45,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void ReturnsTheFileErrorsOfAnUnreadableFile()
+    public void Returns_The_File_Errors_Of_An_Unreadable_File()
     {
         var parsed = ParsedAttestation.Unreadable(new ValidationIssue("$", ErrorCodes.InvalidJson, "bad"));
 
@@ -53,7 +53,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void ReportsADocumentlessResultWithoutErrors()
+    public void Reports_A_Documentless_Result_Without_Errors()
     {
         var errors = Validate.Parsed(new ParsedAttestation(3, null, []));
 
@@ -61,7 +61,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void WritesMessagesThatDoNotDependOnTheCulture()
+    public void Writes_Messages_That_Do_Not_Depend_On_The_Culture()
     {
         var document = TestDocuments.Crude().Set("attestor.tier", 7).Set("cargo.apiGravity", 150.5m).Set("vessel.imo", "9074728");
         var original = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
@@ -82,7 +82,7 @@ public class DocumentValidatorMerge
     }
 
     [Fact]
-    public void IsSafeToShareBetweenThreads()
+    public void Is_Safe_To_Share_Between_Threads()
     {
         var validator = new DocumentValidator(TestDocuments.Clock());
         var good = new ParsedAttestation(0, Readers.Json(TestDocuments.CrudeJson)[0].Document, []);

@@ -178,7 +178,7 @@ public class ValidationRules
 
     [Theory]
     [MemberData(nameof(Rejected))]
-    public void RejectsWithOneErrorAtThePath(string path, string json, string code)
+    public void Rejects_With_One_Error_At_The_Path(string path, string json, string code)
     {
         var document = Apply(path, json);
 
@@ -190,7 +190,7 @@ public class ValidationRules
 
     [Theory]
     [MemberData(nameof(Accepted))]
-    public void Accepts(string path, string json)
+    public void Accepts_A_Valid_Document(string path, string json)
     {
         var document = Apply(path, json);
 
@@ -200,7 +200,7 @@ public class ValidationRules
 
     [Theory]
     [MemberData(nameof(RejectedInVersion11))]
-    public void RejectsAVersion11DocumentWithOneErrorAtThePath(string path, string json, string code)
+    public void Rejects_A_Version11_Document_With_One_Error_At_The_Path(string path, string json, string code)
     {
         var document = Apply(TestDocuments.Crude11(), path, json);
 
@@ -212,7 +212,7 @@ public class ValidationRules
 
     [Theory]
     [MemberData(nameof(AcceptedInVersion11))]
-    public void AcceptsAVersion11Document(string path, string json)
+    public void Accepts_A_Version11_Document(string path, string json)
     {
         var document = Apply(TestDocuments.Crude11(), path, json);
 
@@ -221,7 +221,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void RequiresTheCountryOfAnOwnerGivenWithoutOne()
+    public void Requires_The_Country_Of_An_Owner_Given_Without_One()
     {
         var document = TestDocuments.Crude11().SetJson("cargo.owner", "{}");
 
@@ -230,7 +230,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void NamesTheVersionAGeneralLicenceNeeds()
+    public void Names_The_Version_A_General_Licence_Needs()
     {
         var error = Assert.Single(Validate.Json(TestDocuments.Crude().Set("exemption.type", "general_licence")));
 
@@ -239,7 +239,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void AsksForTheLicenceIdOfAGeneralLicenceClaim()
+    public void Asks_For_The_Licence_Id_Of_A_General_Licence_Claim()
     {
         var error = Assert.Single(Validate.Json(TestDocuments.Crude11().Without("exemption.reference")));
 
@@ -248,7 +248,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void ReportsAnOwnerOfAVersion10DocumentOnceThoughItsCountryIsInvalid()
+    public void Reports_An_Owner_Of_A_Version10_Document_Once_Though_Its_Country_Is_Invalid()
     {
         var error = Assert.Single(Validate.Json(TestDocuments.Crude().Set("cargo.owner.country", "ae")));
 
@@ -258,7 +258,7 @@ public class ValidationRules
     [Theory]
     [InlineData("600")]
     [InlineData("1200")]
-    public void RejectsDensityOutsideItsRange(string density)
+    public void Rejects_Density_Outside_Its_Range(string density)
     {
         var document = TestDocuments.Crude().Without("cargo.apiGravity").SetJson("cargo.densityKgM3", density);
 
@@ -267,7 +267,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void AcceptsDensityAlone()
+    public void Accepts_Density_Alone()
     {
         var document = TestDocuments.Crude().Without("cargo.apiGravity").Set("cargo.densityKgM3", 870.2m);
 
@@ -281,7 +281,7 @@ public class ValidationRules
     [InlineData("bitumen", "2715.00")]
     [InlineData("diesel", "2710.19.43")]
     [InlineData("naphtha", "2710.12")]
-    public void AcceptsTheHsHeadingOfEachProduct(string product, string hsCode)
+    public void Accepts_The_Hs_Heading_Of_Each_Product(string product, string hsCode)
     {
         var document = TestDocuments.Crude().Set("cargo.product", product).Set("cargo.hsCode", hsCode);
 
@@ -289,7 +289,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void RequiresARateForEachNonUsdCurrencyUsed()
+    public void Requires_A_Rate_For_Each_Non_Usd_Currency_Used()
     {
         var document = TestDocuments.Crude().Set("price.currency", "GBP").Set("ancillaryCosts[0].currency", "NOK")
             .Set("ancillaryCosts[1].currency", "GBP");
@@ -302,7 +302,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void AcceptsNonUsdAmountsWithTheirRates()
+    public void Accepts_Non_Usd_Amounts_With_Their_Rates()
     {
         var document = TestDocuments.Crude().Set("price.currency", "EUR").Set("ancillaryCosts[2].currency", "EUR");
 
@@ -310,7 +310,7 @@ public class ValidationRules
     }
 
     [Fact]
-    public void AsksNoRateForAnInvalidCurrency()
+    public void Asks_No_Rate_For_An_Invalid_Currency()
     {
         var errors = Validate.Json(TestDocuments.Crude().Set("price.currency", "EURO"));
 

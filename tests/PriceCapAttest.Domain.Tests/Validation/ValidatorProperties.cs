@@ -48,11 +48,11 @@ public class ValidatorProperties
         };
 
     [Fact]
-    public void NeverThrowsOnAnyDocument() =>
+    public void Never_Throws_On_Any_Document() =>
         Documents.Sample(document => _ = Validator.Validate(new ParsedAttestation(0, document, [])), iter: 5_000);
 
     [Fact]
-    public void NeverThrowsOnEmptySections() =>
+    public void Never_Throws_On_Empty_Sections() =>
         Gen.Int[0, 255].Sample(mask =>
         {
             var document = new AttestationDocument

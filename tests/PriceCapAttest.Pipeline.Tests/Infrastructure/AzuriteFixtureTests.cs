@@ -7,7 +7,7 @@ namespace PriceCapAttest.Pipeline.Tests.Infrastructure;
 public sealed class AzuriteFixtureServes(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task BlobsQueuesAndTables()
+    public async Task Blobs_Queues_And_Tables()
     {
         var container = azurite.CreateBlobContainerClient(AzuriteFixture.UniqueName("c"));
         await container.CreateIfNotExistsAsync();

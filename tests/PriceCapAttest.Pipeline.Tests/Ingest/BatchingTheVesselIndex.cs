@@ -16,7 +16,7 @@ public sealed class BatchingTheVesselIndex(AzuriteFixture azurite)
     [Theory]
     [InlineData(false)]
     [InlineData(true)]
-    public async Task AStaleVersionInABatchDoesNotOverwriteANewerRow(bool rowsExist)
+    public async Task A_Stale_Version_In_A_Batch_Does_Not_Overwrite_A_Newer_Row(bool rowsExist)
     {
         var table = azurite.CreateTableClient(AzuriteFixture.UniqueName("Vessels"));
         await table.CreateIfNotExistsAsync();
@@ -44,7 +44,7 @@ public sealed class BatchingTheVesselIndex(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ALaterEvaluationReplacesTheRowItRead()
+    public async Task A_Later_Evaluation_Replaces_The_Row_It_Read()
     {
         var table = azurite.CreateTableClient(AzuriteFixture.UniqueName("Vessels"));
         await table.CreateIfNotExistsAsync();

@@ -12,7 +12,7 @@ public sealed class InProgressLeaseValidation
     [Theory]
     [InlineData("00:00:00")]
     [InlineData("-00:00:30")]
-    public void AZeroOrNegativeLeaseIsRefusedAtStartUp(string lease)
+    public void A_Zero_Or_Negative_Lease_Is_Refused_At_Start_Up(string lease)
     {
         using var provider = Pipeline(lease);
         var refusal = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IStartupValidator>().Validate());
@@ -20,7 +20,7 @@ public sealed class InProgressLeaseValidation
     }
 
     [Fact]
-    public void TheDefaultLeaseIsTwoMinutesAndAnyPositiveLeaseIsAccepted()
+    public void The_Default_Lease_Is_Two_Minutes_And_Any_Positive_Lease_Is_Accepted()
     {
         using var unset = Pipeline(null);
         unset.GetRequiredService<IStartupValidator>().Validate();

@@ -17,7 +17,7 @@ public sealed class IndexRowsOfAFile(AzuriteFixture azurite)
     private const int Rows = 150;
 
     [Fact]
-    public async Task TheBatchedRowsAreThoseOfPerRowWrites()
+    public async Task The_Batched_Rows_Are_Those_Of_Per_Row_Writes()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();

@@ -14,7 +14,7 @@ namespace PriceCapAttest.Pipeline.Tests.Ingest;
 public sealed class IngestingDocuments(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task RecordsAViolationWithIndexesReceiptAndAlerts()
+    public async Task Records_A_Violation_With_Indexes_Receipt_And_Alerts()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -66,7 +66,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task RecordsACsvDocumentLikeItsJsonTwinWithAVesselIndexEntry()
+    public async Task Records_A_Csv_Document_Like_Its_Json_Twin_With_A_Vessel_Index_Entry()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -89,7 +89,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TheSameBlobTwiceGivesOneVersionAndOneAlert()
+    public async Task The_Same_Blob_Twice_Gives_One_Version_And_One_Alert()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -107,7 +107,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TheSameContentUploadedAgainIsNotASecondVersion()
+    public async Task The_Same_Content_Uploaded_Again_Is_Not_A_Second_Version()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -122,7 +122,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ThreeConcurrentDeliveriesGiveOneVersionAndOneAlertPerRegime()
+    public async Task Three_Concurrent_Deliveries_Give_One_Version_And_One_Alert_Per_Regime()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -139,7 +139,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnAmendmentIsVersionTwoAndResolvesTheViolations()
+    public async Task An_Amendment_Is_Version_Two_And_Resolves_The_Violations()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -167,7 +167,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ABatchRecordsEachAttestationAndReceiptsTheInvalidOnes()
+    public async Task A_Batch_Records_Each_Attestation_And_Receipts_The_Invalid_Ones()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -186,7 +186,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnUnparseableFileGetsARejectedReceipt()
+    public async Task An_Unparseable_File_Gets_A_Rejected_Receipt()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -203,7 +203,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ATooLargeFileIsRejectedWithoutReadingItAndKeptUnchanged()
+    public async Task A_Too_Large_File_Is_Rejected_Without_Reading_It_And_Kept_Unchanged()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite, new Dictionary<string, string?> { ["Ingest:MaxDocumentBytes"] = "100" });
         var shipper = PipelineHarness.NewShipper();
@@ -222,7 +222,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnUnsupportedFileTypeIsRejected()
+    public async Task An_Unsupported_File_Type_Is_Rejected()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -232,7 +232,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task APoisonMessageLeadsToAFailedReceipt()
+    public async Task A_Poison_Message_Leads_To_A_Failed_Receipt()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -255,7 +255,7 @@ public sealed class IngestingDocuments(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task APoisonMessageDoesNotOverwriteACompletedIngestion()
+    public async Task A_Poison_Message_Does_Not_Overwrite_A_Completed_Ingestion()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();

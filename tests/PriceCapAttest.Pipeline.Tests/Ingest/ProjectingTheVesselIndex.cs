@@ -14,7 +14,7 @@ namespace PriceCapAttest.Pipeline.Tests.Ingest;
 public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task ALateProjectionOfAReplacedVersionLeavesTheLaterRow()
+    public async Task A_Late_Projection_Of_A_Replaced_Version_Leaves_The_Later_Row()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
 
@@ -28,7 +28,7 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     [Theory]
     [InlineData(OtherImo, "2026-03-02")]
     [InlineData(Documents.Imo, "2026-03-05")]
-    public async Task ALateProjectionOfAVersionAnAmendmentMovedAwayLeavesNoRowUnderTheOldKey(string amendedImo, string amendedLoadingDate)
+    public async Task A_Late_Projection_Of_A_Version_An_Amendment_Moved_Away_Leaves_No_Row_Under_The_Old_Key(string amendedImo, string amendedLoadingDate)
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
 
@@ -40,7 +40,7 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnAmendmentMovingBackToTheFirstVesselShowsThereAgain()
+    public async Task An_Amendment_Moving_Back_To_The_First_Vessel_Shows_There_Again()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -57,7 +57,7 @@ public sealed class ProjectingTheVesselIndex(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ARedeliveredVersionRewritesItsOwnRow()
+    public async Task A_Redelivered_Version_Rewrites_Its_Own_Row()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();

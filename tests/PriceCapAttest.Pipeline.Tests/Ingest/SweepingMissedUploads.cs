@@ -11,7 +11,7 @@ namespace PriceCapAttest.Pipeline.Tests.Ingest;
 public sealed class SweepingMissedUploads(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task TheSweepIngestsUploadsTheTriggerMissedAndOnlyThose()
+    public async Task The_Sweep_Ingests_Uploads_The_Trigger_Missed_And_Only_Those()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -27,7 +27,7 @@ public sealed class SweepingMissedUploads(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnOverwrittenDocumentIsSweptAsTheNewVersion()
+    public async Task An_Overwritten_Document_Is_Swept_As_The_New_Version()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -43,7 +43,7 @@ public sealed class SweepingMissedUploads(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnUploadMarkedInProgressIsLeftAloneUntilTheMarkExpires()
+    public async Task An_Upload_Marked_In_Progress_Is_Left_Alone_Until_The_Mark_Expires()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -62,7 +62,7 @@ public sealed class SweepingMissedUploads(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ACrashedIngestWhoseMarkHasExpiredIsSweptAndIngestedOnce()
+    public async Task A_Crashed_Ingest_Whose_Mark_Has_Expired_Is_Swept_And_Ingested_Once()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -83,7 +83,7 @@ public sealed class SweepingMissedUploads(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnIngestInFlightIsNotSweptAndRenewsItsMarkWhileItRuns()
+    public async Task An_Ingest_In_Flight_Is_Not_Swept_And_Renews_Its_Mark_While_It_Runs()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();

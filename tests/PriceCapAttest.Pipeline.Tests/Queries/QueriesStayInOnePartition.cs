@@ -29,7 +29,7 @@ namespace PriceCapAttest.Pipeline.Tests.Queries;
 public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task EveryApiRouteReadsByPartition()
+    public async Task Every_Api_Route_Reads_By_Partition()
     {
         var recorder = new TableRequestRecorder();
         await using var provider = await CreateAsync(recorder);
@@ -72,7 +72,7 @@ public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TheCurrentAttestationIsOnePointRead()
+    public async Task The_Current_Attestation_Is_One_Point_Read()
     {
         var recorder = new TableRequestRecorder();
         await using var provider = await CreateAsync(recorder);
@@ -96,7 +96,7 @@ public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ACompliantFirstVersionIsAnsweredWithOneRequest()
+    public async Task A_Compliant_First_Version_Is_Answered_With_One_Request()
     {
         var recorder = new TableRequestRecorder();
         await using var provider = await CreateAsync(recorder);
@@ -119,7 +119,7 @@ public sealed class QueriesStayInOnePartition(AzuriteFixture azurite)
     [InlineData("/devstoreaccount1/Violations()?$filter=RowKey%20ge%20'x'", false)]
     [InlineData("/devstoreaccount1/Violations()", false)]
     [InlineData("/devstoreaccount1/Violations()?$filter=PartitionKey%20eq%20'a%20or%20b'", true)]
-    public void TheCheckTellsPartitionBoundRequests(string pathAndQuery, bool bound) =>
+    public void The_Check_Tells_Partition_Bound_Requests(string pathAndQuery, bool bound) =>
         Assert.Equal(bound, IsPartitionBound(pathAndQuery));
 
     /// <summary>A point read, or a query with a leading PartitionKey equality and no <c>or</c> outside string literals.</summary>

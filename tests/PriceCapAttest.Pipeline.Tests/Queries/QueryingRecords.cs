@@ -17,7 +17,7 @@ public sealed class QueryingRecords(AzuriteFixture azurite)
     private static string FreshImo() => Imos[Random.Shared.Next(Imos.Length)];
 
     [Fact]
-    public async Task AnAttestationAnswersAsTheCheckResultPlusStorageMetadata()
+    public async Task An_Attestation_Answers_As_The_Check_Result_Plus_Storage_Metadata()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -53,14 +53,14 @@ public sealed class QueryingRecords(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnUnknownAttestationIsNull()
+    public async Task An_Unknown_Attestation_Is_Null()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         Assert.Null(await harness.Queries.GetAttestationAsync(PipelineHarness.NewShipper(), "nope", null, CancellationToken.None));
     }
 
     [Fact]
-    public async Task AVesselListsItsCurrentAttestationsByLoadingDateInPages()
+    public async Task A_Vessel_Lists_Its_Current_Attestations_By_Loading_Date_In_Pages()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -90,7 +90,7 @@ public sealed class QueryingRecords(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnAmendmentMovesTheVesselIndexEntry()
+    public async Task An_Amendment_Moves_The_Vessel_Index_Entry()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var shipper = PipelineHarness.NewShipper();
@@ -106,7 +106,7 @@ public sealed class QueryingRecords(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task BadInputIsAnInvalidQueryNamingTheField()
+    public async Task Bad_Input_Is_An_Invalid_Query_Naming_The_Field()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var imo = await Assert.ThrowsAsync<InvalidQueryException>(() => harness.Queries.ListVesselAttestationsAsync("9074728", null, null, null, null, CancellationToken.None));
@@ -124,7 +124,7 @@ public sealed class QueryingRecords(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void ViolationsCsvNeutralisesFormulas()
+    public void Violations_Csv_Neutralises_Formulas()
     {
         var violation = new ViolationAnswer("EU", new DateOnly(2026, 3, 2), "=cmd|' /C calc'!A0", "+ATT", 1, "9074729", "-SUM(1,2)",
             44.10m, 46.00m, "EU-CRUDE-2026-02-01", ["PriceAboveCap"], "v1", new DateTimeOffset(2026, 3, 3, 0, 0, 0, TimeSpan.Zero),

@@ -23,7 +23,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
         harness.Blobs.GetBlobContainerClient(harness.ScheduleContainer).GetBlobClient("cap-schedule.json");
 
     [Fact]
-    public async Task WithoutABlobTheEmbeddedScheduleIsInForce()
+    public async Task Without_A_Blob_The_Embedded_Schedule_Is_In_Force()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var provider = harness.Get<ICapScheduleProvider>();
@@ -35,7 +35,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AChangedBlobIsPickedUpAfterTheIntervalWithoutRestart()
+    public async Task A_Changed_Blob_Is_Picked_Up_After_The_Interval_Without_Restart()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var provider = harness.Get<ICapScheduleProvider>();
@@ -53,7 +53,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnUnchangedBlobIsNotParsedAgain()
+    public async Task An_Unchanged_Blob_Is_Not_Parsed_Again()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var provider = harness.Get<ICapScheduleProvider>();
@@ -68,7 +68,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnInvalidBlobIsRefusedAndTheLastValidScheduleStays()
+    public async Task An_Invalid_Blob_Is_Refused_And_The_Last_Valid_Schedule_Stays()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var provider = harness.Get<ICapScheduleProvider>();
@@ -100,7 +100,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AnInvalidFirstBlobLeavesTheEmbeddedScheduleInForce()
+    public async Task An_Invalid_First_Blob_Leaves_The_Embedded_Schedule_In_Force()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var provider = harness.Get<ICapScheduleProvider>();
@@ -114,7 +114,7 @@ public sealed class ScheduleBlobSource(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task TheScheduleAnswerListsTheCapsInForce()
+    public async Task The_Schedule_Answer_Lists_The_Caps_In_Force()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         var answer = await harness.Schedule.GetScheduleAsync("2026-03-02", CancellationToken.None);

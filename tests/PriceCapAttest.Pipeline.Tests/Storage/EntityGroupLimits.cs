@@ -11,7 +11,7 @@ public sealed class EntityGroupLimits(AzuriteFixture azurite)
         new(pk, i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture)) { ["Payload"] = new string('x', payloadChars) };
 
     [Fact]
-    public void RefusesTheHundredAndFirstEntity()
+    public void Refuses_The_Hundred_And_First_Entity()
     {
         var transaction = new EntityGroupTransaction();
         for (var i = 0; i < EntityGroupTransaction.MaxActions; i++)
@@ -24,14 +24,14 @@ public sealed class EntityGroupLimits(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void RefusesASecondPartition()
+    public void Refuses_A_Second_Partition()
     {
         var transaction = new EntityGroupTransaction().Add(TableTransactionActionType.Add, Entity("p1", 0));
         Assert.Throws<InvalidOperationException>(() => transaction.Add(TableTransactionActionType.Add, Entity("p2", 1)));
     }
 
     [Fact]
-    public void RefusesMoreThanFourMebibytes()
+    public void Refuses_More_Than_Four_Mebibytes()
     {
         var transaction = new EntityGroupTransaction();
         // Each entity about 0.9 MiB (450,000 UTF-16 characters): four fit, the fifth would pass 4 MiB.
@@ -44,12 +44,12 @@ public sealed class EntityGroupLimits(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void RefusesAnEntityOverOneMebibyte() =>
+    public void Refuses_An_Entity_Over_One_Mebibyte() =>
         Assert.Throws<InvalidOperationException>(() =>
             new EntityGroupTransaction().Add(TableTransactionActionType.Add, Entity("p", 0, 600_000)));
 
     [Fact]
-    public void ChunksIdempotentWritesByTheLimits()
+    public void Chunks_Idempotent_Writes_By_The_Limits()
     {
         var chunks = EntityGroupTransaction.Chunk(Enumerable.Range(0, 250)
             .Select(i => (TableTransactionActionType.UpsertReplace, (ITableEntity)Entity("p", i))));
@@ -59,7 +59,7 @@ public sealed class EntityGroupLimits(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task AHundredEntitiesCommitAtOnce()
+    public async Task A_Hundred_Entities_Commit_At_Once()
     {
         var table = azurite.CreateTableClient(AzuriteFixture.UniqueName("Batch"));
         await table.CreateIfNotExistsAsync();

@@ -8,7 +8,7 @@ public sealed class KeyEncoding
     [InlineData("ATT-2026-0042")]
     [InlineData("shipper_01.a")]
     [InlineData("abcXYZ019")]
-    public void KeepsOrdinaryIdsReadable(string id) => Assert.Equal(id, KeyEncoder.Encode(id));
+    public void Keeps_Ordinary_Ids_Readable(string id) => Assert.Equal(id, KeyEncoder.Encode(id));
 
     [Theory]
     [InlineData("a/b")]
@@ -22,7 +22,7 @@ public sealed class KeyEncoding
     [InlineData("~")]
     [InlineData("Ölhändler Zürich 石油 🛢️")]
     [InlineData("../../etc/passwd")]
-    public void EncodesForbiddenCharactersAndRoundTrips(string value)
+    public void Encodes_Forbidden_Characters_And_Round_Trips(string value)
     {
         var key = KeyEncoder.Encode(value);
         Assert.True(KeyEncoder.IsSafeKey(key), key);
@@ -34,10 +34,10 @@ public sealed class KeyEncoding
     }
 
     [Fact]
-    public void DotDotMapsToEscapedDots() => Assert.Equal("~2E~2E", KeyEncoder.Encode(".."));
+    public void Dot_Dot_Maps_To_Escaped_Dots() => Assert.Equal("~2E~2E", KeyEncoder.Encode(".."));
 
     [Fact]
-    public void LongUnicodeIsCutAndHashedUniquely()
+    public void Long_Unicode_Is_Cut_And_Hashed_Uniquely()
     {
         var a = string.Concat(Enumerable.Repeat("石油", 500)) + "a";
         var b = string.Concat(Enumerable.Repeat("石油", 500)) + "b";
@@ -51,7 +51,7 @@ public sealed class KeyEncoding
     }
 
     [Fact]
-    public void JoinedKeysOfThreeLongPartsStayUnderTheLimit()
+    public void Joined_Keys_Of_Three_Long_Parts_Stay_Under_The_Limit()
     {
         var longPart = new string('/', 2000);
         var key = KeyEncoder.Join(longPart, longPart, longPart);
@@ -60,12 +60,12 @@ public sealed class KeyEncoding
     }
 
     [Fact]
-    public void DistinctValuesGiveDistinctKeys()
+    public void Distinct_Values_Give_Distinct_Keys()
     {
         string[] values = ["a/b", "a~2Fb", "a_b", "a.b", "a b", "A/B", "..", "~2E~2E", ".a", "a."];
         Assert.Equal(values.Length, values.Select(KeyEncoder.Encode).Distinct(StringComparer.Ordinal).Count());
     }
 
     [Fact]
-    public void RefusesEmpty() => Assert.ThrowsAny<ArgumentException>(() => KeyEncoder.Encode(""));
+    public void Refuses_Empty() => Assert.ThrowsAny<ArgumentException>(() => KeyEncoder.Encode(""));
 }

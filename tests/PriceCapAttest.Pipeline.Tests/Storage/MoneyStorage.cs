@@ -13,18 +13,18 @@ public sealed class MoneyStorage(AzuriteFixture azurite)
 
     [Theory]
     [MemberData(nameof(Amounts))]
-    public void ConvertsToMicrosExactly(string text)
+    public void Converts_To_Micros_Exactly(string text)
     {
         var value = decimal.Parse(text, System.Globalization.CultureInfo.InvariantCulture);
         Assert.Equal(value, ScaledMoney.FromMicros(ScaledMoney.ToMicros(value)));
     }
 
     [Fact]
-    public void RefusesMoreThanSixDecimals() =>
+    public void Refuses_More_Than_Six_Decimals() =>
         Assert.Throws<ArgumentOutOfRangeException>(() => ScaledMoney.ToMicros(1.0000001m));
 
     [Fact]
-    public async Task RoundTripsThroughTableStorageExactly()
+    public async Task Round_Trips_Through_Table_Storage_Exactly()
     {
         var table = azurite.CreateTableClient(AzuriteFixture.UniqueName("Money"));
         await table.CreateIfNotExistsAsync();

@@ -11,7 +11,7 @@ namespace PriceCapAttest.Pipeline.Tests.Storage;
 public sealed class PartitionedWriting(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task MoreThanAHundredRowsOfAPartitionSplitIntoTransactionsOfAHundred()
+    public async Task More_Than_A_Hundred_Rows_Of_A_Partition_Split_Into_Transactions_Of_A_Hundred()
     {
         var (table, requests) = await CountedTableAsync();
         var rows = Enumerable.Range(0, 250).Select(i => Entity("p", i)).Concat([Entity("q", 0)]).ToList();
@@ -26,7 +26,7 @@ public sealed class PartitionedWriting(AzuriteFixture azurite)
     }
 
     [Fact]
-    public void ARowKeyThatComesAgainStartsAnotherTransaction()
+    public void A_Row_Key_That_Comes_Again_Starts_Another_Transaction()
     {
         var actions = new[] { Entity("p", 0), Entity("p", 1), Entity("p", 0) }
             .Select(e => (e, new TableTransactionAction(TableTransactionActionType.UpsertReplace, e))).ToList();
@@ -35,7 +35,7 @@ public sealed class PartitionedWriting(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ATransactionRefusedForAConflictWritesItsRowsOneByOne()
+    public async Task A_Transaction_Refused_For_A_Conflict_Writes_Its_Rows_One_By_One()
     {
         var (table, _) = await CountedTableAsync();
         await table.AddEntityAsync(Entity("p", 7, "before"));

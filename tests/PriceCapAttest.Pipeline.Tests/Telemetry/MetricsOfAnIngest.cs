@@ -12,7 +12,7 @@ public sealed class MetricsOfAnIngest(AzuriteFixture azurite)
     private const string Invalid = "{ \"schemaVersion\": \"1.0\", \"vessel\": { \"imo\": \"123\" } }";
 
     [Fact]
-    public async Task CountsEachAttestationByRegimeAndVerdictAndTimesEachDocumentOnce()
+    public async Task Counts_Each_Attestation_By_Regime_And_Verdict_And_Times_Each_Document_Once()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         using var metrics = new ExportedMetrics(harness.Get<IMeterFactory>());
@@ -41,7 +41,7 @@ public sealed class MetricsOfAnIngest(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task ARedeliveredDocumentIsNotCountedAgain()
+    public async Task A_Redelivered_Document_Is_Not_Counted_Again()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         using var metrics = new ExportedMetrics(harness.Get<IMeterFactory>());
@@ -57,7 +57,7 @@ public sealed class MetricsOfAnIngest(AzuriteFixture azurite)
     }
 
     [Fact]
-    public async Task APoisonMessageCountsAsPoisonAndAsAFailedIngestion()
+    public async Task A_Poison_Message_Counts_As_Poison_And_As_A_Failed_Ingestion()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
         using var metrics = new ExportedMetrics(harness.Get<IMeterFactory>());

@@ -34,7 +34,7 @@ public sealed class PipelineInstruments : IDisposable
     private PipelineTelemetry Telemetry => _provider.GetRequiredService<PipelineTelemetry>();
 
     [Fact]
-    public void TheMeterAndInstrumentsHaveTheNamesTheAlertRulesQuery()
+    public void The_Meter_And_Instruments_Have_The_Names_The_Alert_Rules_Query()
     {
         var telemetry = Telemetry;
         telemetry.RecordChecked([Checked(Verdict.Compliant)]);
@@ -53,7 +53,7 @@ public sealed class PipelineInstruments : IDisposable
     }
 
     [Fact]
-    public void EachEngagedRegimeCountsWithItsOwnVerdict()
+    public void Each_Engaged_Regime_Counts_With_Its_Own_Verdict()
     {
         Telemetry.RecordChecked([Checked(Verdict.Violation, ("EU", Verdict.Violation), ("US", Verdict.Compliant))]);
 
@@ -61,7 +61,7 @@ public sealed class PipelineInstruments : IDisposable
     }
 
     [Fact]
-    public void AnAttestationNoRegimeJudgedCountsOnceAsRegimeNone()
+    public void An_Attestation_No_Regime_Judged_Counts_Once_As_Regime_None()
     {
         Telemetry.RecordChecked([Checked(Verdict.Rejected), Checked(Verdict.Exempt)]);
 
@@ -69,7 +69,7 @@ public sealed class PipelineInstruments : IDisposable
     }
 
     [Fact]
-    public void DeliveryOutcomesAndPoisonQueuesAreTagged()
+    public void Delivery_Outcomes_And_Poison_Queues_Are_Tagged()
     {
         Telemetry.RecordDelivery(AlertDeliveryOutcome.Delivered, "EU");
         Telemetry.RecordDelivery(AlertDeliveryOutcome.Retried, "EU");
@@ -84,7 +84,7 @@ public sealed class PipelineInstruments : IDisposable
     }
 
     [Fact]
-    public void TheIngestSpanCarriesTheDocumentPath()
+    public void The_Ingest_Span_Carries_The_Document_Path()
     {
         // Resolved first: the listener is asked about every source, also while the container is making this one.
         var telemetry = Telemetry;

@@ -14,7 +14,7 @@ public sealed class TelemetryRegistration
     private const string ConnectionString = "InstrumentationKey=00000000-0000-0000-0000-000000000000;IngestionEndpoint=https://example.invalid/";
 
     [Fact]
-    public void WithoutEitherSettingNothingIsExported()
+    public void Without_Either_Setting_Nothing_Is_Exported()
     {
         var export = TelemetryExport.From(Configuration());
 
@@ -23,7 +23,7 @@ public sealed class TelemetryRegistration
     }
 
     [Fact]
-    public void EachSettingTurnsItsExporterOn()
+    public void Each_Setting_Turns_Its_Exporter_On()
     {
         var export = TelemetryExport.From(Configuration(
             (TelemetryExport.OtlpEndpointKey, "http://127.0.0.1:4317"), (TelemetryExport.AzureMonitorKey, " " + ConnectionString + " ")));
@@ -34,14 +34,14 @@ public sealed class TelemetryRegistration
     }
 
     [Fact]
-    public void AnOtlpEndpointThatIsNoUrlIsAStartUpError()
+    public void An_Otlp_Endpoint_That_Is_No_Url_Is_A_Start_Up_Error()
     {
         var e = Assert.Throws<InvalidOperationException>(() => TelemetryExport.From(Configuration((TelemetryExport.OtlpEndpointKey, "collector:4317"))));
         Assert.Contains(TelemetryExport.OtlpEndpointKey, e.Message, StringComparison.Ordinal);
     }
 
     [Fact]
-    public void WithoutSettingsTheSdkRunsWithNoExporterRegistered()
+    public void Without_Settings_The_Sdk_Runs_With_No_Exporter_Registered()
     {
         var services = new ServiceCollection();
         var configuration = Configuration();
@@ -57,7 +57,7 @@ public sealed class TelemetryRegistration
     [Theory]
     [InlineData(TelemetryExport.OtlpEndpointKey, "http://127.0.0.1:4317", Otlp, AzureMonitor)]
     [InlineData(TelemetryExport.AzureMonitorKey, ConnectionString, AzureMonitor, Otlp)]
-    public void ASettingRegistersItsExporterOnly(string key, string value, string registered, string absent)
+    public void A_Setting_Registers_Its_Exporter_Only(string key, string value, string registered, string absent)
     {
         var services = new ServiceCollection();
         services.AddPriceCapTelemetry(Configuration((key, value)), "test");
