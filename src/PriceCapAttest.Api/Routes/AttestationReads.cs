@@ -1,5 +1,6 @@
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Contracts;
+using PriceCapAttest.Domain.Documents;
 using PriceCapAttest.Pipeline.Parties;
 
 namespace PriceCapAttest.Api.Routes;
@@ -23,7 +24,7 @@ public static class AttestationReads
         return principal.Role switch
         {
             ApiRole.Shipper => string.Equals(principal.PartyId, answer.ShipperId, StringComparison.Ordinal),
-            ApiRole.Insurer => answer.Imo is { } imo && await fleets.ContainsAsync(principal.PartyId, imo, cancellationToken).ConfigureAwait(false),
+            ApiRole.Insurer => ImoNumber.TryParse(answer.Imo, out var imo) && await fleets.ContainsAsync(principal.PartyId, imo.Value, cancellationToken).ConfigureAwait(false),
             ApiRole.Regulator => answer.Regimes.Any(r => string.Equals(r.Regime, principal.PartyId, StringComparison.Ordinal)),
             ApiRole.Operator => true,
             _ => false,
