@@ -234,14 +234,16 @@ public class LocalPipelineFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The key a request to the path goes with by default: the regulator's for violations, the operator's for
-    /// attestations and vessels (any shipper's, any vessel), receipts, alert replay and re-screening, else the insurer's.
+    /// The key a request to the path goes with by default: the shipper's for an upload and the audit, the regulator's
+    /// for violations, the operator's for attestations and vessels (any shipper's, any vessel), receipts, alert replay
+    /// and re-screening, else the insurer's.
     /// </summary>
-    public static string DefaultKey(string relativePath)
+    public static string DefaultKey(string relativePath, string method = "GET")
     {
         var path = relativePath.TrimStart('/');
         string[] operators = ["attestations", "vessels", "receipts", "alerts", "rescreens"];
-        return path.StartsWith("violations", StringComparison.OrdinalIgnoreCase) ? RegulatorKey
+        return (path == "attestations" && method == "POST") || path.StartsWith("audit", StringComparison.OrdinalIgnoreCase) ? ShipperKey
+            : path.StartsWith("violations", StringComparison.OrdinalIgnoreCase) ? RegulatorKey
             : operators.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)) ? OperatorKey
             : InsurerKey;
     }
@@ -255,7 +257,7 @@ public class LocalPipelineFixture : IAsyncLifetime
             {
                 var path = request.RequestUri!.AbsolutePath;
                 var relative = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path;
-                request.Headers.Add("x-functions-key", DefaultKey(relative));
+                request.Headers.Add("x-functions-key", DefaultKey(relative, request.Method.Method));
             }
 
             return base.SendAsync(request, cancellationToken);
