@@ -37,6 +37,9 @@ public class LocalPipelineFixture : IAsyncLifetime
     /// <summary>The key of the regulator of GB.</summary>
     public const string GbRegulatorKey = "api-tests-gb-regulator-key";
 
+    /// <summary>The key of the operator ops-2.</summary>
+    public const string SecondOperatorKey = "api-tests-second-operator-key";
+
     /// <summary>The vessel of the recorded sample: the whole fleet of insurer-1 (set when the fixture starts).</summary>
     public const string SampleImo = "9074729";
 
@@ -51,6 +54,7 @@ public class LocalPipelineFixture : IAsyncLifetime
     [
         ("Shipper", SampleShipper, ShipperKey), ("Insurer", "insurer-1", InsurerKey), ("Regulator", "EU", RegulatorKey), ("Operator", "ops", OperatorKey),
         ("Shipper", SecondShipper, SecondShipperKey), ("Insurer", "insurer-2", SecondInsurerKey), ("Regulator", "GB", GbRegulatorKey),
+        ("Operator", "ops-2", SecondOperatorKey),
     ];
 
     /// <summary>The principals (and a limit no test reaches) as settings: <c>LocalHost:Principals:0:Key</c>, ... (<paramref name="separator"/> ':' or "__").</summary>
