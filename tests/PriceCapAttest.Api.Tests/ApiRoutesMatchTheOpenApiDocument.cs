@@ -45,15 +45,7 @@ public sealed class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixture pipeli
         using var request = new HttpRequestMessage(new HttpMethod(method.ToUpperInvariant()), RequestUri(path, method, sample));
         if (OpenApiDocument.Operation(path, method)["requestBody"] is not null)
         {
-            // Bodies that change nothing or nothing shared: the schedule in force proposed again, insurer-1's fleet as
-            // it is, a document the ingest refuses (no attestation).
-            var text = path switch
-            {
-                "/rescreens/dry-run" => PriceCapAttest.Domain.Schedule.CapScheduleLoader.DefaultJson(),
-                "/fleet" => $$"""{"imos":["{{LocalPipelineFixture.SampleImo}}"]}""",
-                _ => "{}",
-            };
-            request.Content = new StringContent(text, System.Text.Encoding.UTF8, "application/json");
+            request.Content = SampleRequests.Body(path);
         }
 
         using var response = await pipeline.Api.SendAsync(request);
@@ -170,19 +162,7 @@ public sealed class ApiRoutesMatchTheOpenApiDocument(LocalPipelineFixture pipeli
         Assert.Contains(lines, line => line.Contains($",{sample.ShipperId},{sample.AttestationId},", StringComparison.Ordinal));
     }
 
-    /// <summary>The path with its parameters filled from the recorded sample, plus the required query parameters.</summary>
-    private static Uri RequestUri(string path, string method, RecordedDocument sample)
-    {
-        var filled = path.TrimStart('/')
-            .Replace("{shipperId}", Uri.EscapeDataString(sample.ShipperId), StringComparison.Ordinal)
-            .Replace("{attestationId}", Uri.EscapeDataString(sample.AttestationId), StringComparison.Ordinal)
-            .Replace("{imo}", "9074729", StringComparison.Ordinal)
-            .Replace("{blobPath}", sample.BlobPath, StringComparison.Ordinal)
-            .Replace("{runId}", "20261201T090000000Z-00000000", StringComparison.Ordinal);
-        // The required query parameters of the API.
-        var query = path == "/violations" ? "?regime=EU" : path == "/attestations" && method == "post" ? "?name=openapi-shape.json" : "";
-        return new Uri(filled + query, UriKind.Relative);
-    }
+    private static Uri RequestUri(string path, string method, RecordedDocument sample) => SampleRequests.Uri(path, method, sample);
 
     private static void AssertValid(string component, string body)
     {
