@@ -27,6 +27,18 @@ public sealed class HttpApi(ApiRequestDelegates api)
     [Function(RouteNames.GetReceipt)]
     public Task<IActionResult> GetReceipt([HttpTrigger(Open, "get", Route = Route.AttestationRoutes.ReceiptPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetReceipt, request, context);
 
+    [Function(RouteNames.UploadAttestation)]
+    public Task<IActionResult> UploadAttestation([HttpTrigger(Open, "post", Route = Route.UploadRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.UploadAttestation, request, context);
+
+    [Function(RouteNames.PutFleet)]
+    public Task<IActionResult> PutFleet([HttpTrigger(Open, "put", Route = Route.FleetRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.PutFleet, request, context);
+
+    [Function(RouteNames.GetFleet)]
+    public Task<IActionResult> GetFleet([HttpTrigger(Open, "get", Route = Route.FleetRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetFleet, request, context);
+
+    [Function(RouteNames.GetAudit)]
+    public Task<IActionResult> GetAudit([HttpTrigger(Open, "get", Route = Route.AuditRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetAudit, request, context);
+
     [Function(RouteNames.GetViolations)]
     public Task<IActionResult> GetViolations([HttpTrigger(Open, "get", Route = Route.ViolationRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetViolations, request, context);
 

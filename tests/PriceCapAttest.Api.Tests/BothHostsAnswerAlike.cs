@@ -20,7 +20,7 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
 
     private FunctionsAppServer _functions = null!;
 
-    /// <summary>(case, method, path under /api with {shipperId} {attestationId} {blobPath}, key: a role, none or wrong, status).</summary>
+    /// <summary>(case, method, path under /api with {shipperId} {attestationId} {blobPath}, key: a role, a party (insurer-2, GB), none or wrong, status).</summary>
     public static TheoryData<string, string, string, string, int> Cases()
     {
         var data = new TheoryData<string, string, string, string, int>();
@@ -32,7 +32,10 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
             foreach (var role in Enum.GetValues<ApiRole>())
             {
                 // No re-screening run exists on the shared host: the operator's GET of one is 404.
-                var admitted = route.Roles.Contains(role) ? route.Name == RouteNames.GetRescreen ? 404 : 200 : 403;
+                var admitted = !route.Roles.Contains(role) ? 403
+                    : route.Name == RouteNames.GetRescreen ? 404
+                    : route.Name == RouteNames.UploadAttestation ? 202
+                    : 200;
                 data.Add($"{route.Name} {role}", route.Method, path, role.ToString().ToLowerInvariant(), admitted);
             }
         }
@@ -43,6 +46,16 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         data.Add("shipper, another shipper's attestation", "GET", "attestations/another-shipper/{attestationId}", "shipper", 404);
         data.Add("shipper, another shipper's receipt", "GET", "receipts/attestations/another-shipper/violation-eu.json", "shipper", 404);
 
+        data.Add("insurer, attestation of a vessel outside its fleet", "GET", "attestations/{shipperId}/{attestationId}", "insurer-2", 404);
+        data.Add("insurer, vessel outside its fleet", "GET", "vessels/9074729/attestations", "insurer-2", 403);
+        data.Add("regulator, attestation that does not engage its regime", "GET", "attestations/{shipperId}/{attestationId}", "GB", 404);
+        data.Add("upload bad name", "POST", "attestations?name=../x.json", "shipper", 400);
+        data.Add("upload no name", "POST", "attestations", "shipper", 400);
+        data.Add("upload wrong type", "POST", "attestations?name=both-hosts.json&type=text/plain", "shipper", 415);
+        data.Add("upload empty", "POST", "attestations?name=both-hosts.json&body=none", "shipper", 400);
+        data.Add("fleet bad imo", "PUT", "fleet?imos=1234568", "insurer-2", 400);
+        data.Add("fleet no body", "PUT", "fleet?body=none", "insurer-2", 400);
+        data.Add("audit bad from", "GET", "audit?from=yesterday", "shipper", 400);
         data.Add("attestation bad version", "GET", "attestations/{shipperId}/{attestationId}?version=abc", "insurer", 400);
         data.Add("vessel bad imo", "GET", "vessels/1234568/attestations", "insurer", 400);
         data.Add("violations no regime", "GET", "violations", "regulator", 400);
@@ -91,11 +104,50 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         .Replace("{*blobPath}", "{blobPath}", StringComparison.Ordinal)
         .Replace("{imo}", "9074729", StringComparison.Ordinal)
         .Replace("{runId}", "20261201T090000000Z-00000000", StringComparison.Ordinal)
-        + (route.Name == RouteNames.GetViolations ? "?regime=EU" : "");
+        + (route.Name == RouteNames.GetViolations ? "?regime=EU" : route.Name == RouteNames.UploadAttestation ? "?name=both-hosts.json" : "");
+
+    /// <summary>
+    /// The body of an upload or a fleet: "{}" as a document (stored, then refused by the ingest: no attestation), the
+    /// sample vessel as the fleet (insurer-1's already, so unchanged); <c>type=</c>, <c>imos=</c> and <c>body=none</c>
+    /// of the case path say otherwise and are taken off it.
+    /// </summary>
+    private static HttpContent? Body(string method, ref string uri)
+    {
+        if (method == "GET" || uri.StartsWith("rescreens/", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var query = uri.Contains('?', StringComparison.Ordinal) ? uri[(uri.IndexOf('?', StringComparison.Ordinal) + 1)..].Split('&') : [];
+        string? Take(string name, ref string path)
+        {
+            var part = query.FirstOrDefault(p => p.StartsWith(name + "=", StringComparison.Ordinal));
+            if (part is null)
+            {
+                return null;
+            }
+
+            path = path.Replace("&" + part, "", StringComparison.Ordinal).Replace("?" + part, "?", StringComparison.Ordinal).TrimEnd('?');
+            return part[(name.Length + 1)..];
+        }
+
+        var type = Take("type", ref uri) ?? "application/json";
+        var imos = Take("imos", ref uri) ?? LocalPipelineFixture.SampleImo;
+        if (Take("body", ref uri) == "none")
+        {
+            return new ByteArrayContent([]);
+        }
+
+        var text = uri.StartsWith("fleet", StringComparison.Ordinal) ? $$"""{"imos":["{{imos}}"]}""" : "{}";
+        var content = new StringContent(text, System.Text.Encoding.UTF8);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(type);
+        return content;
+    }
 
     private static async Task<(int Status, string? ContentType, string? Continuation, string Body)> Answer(HttpClient client, string method, string uri, string key)
     {
         var csv = uri.EndsWith("&accept=csv", StringComparison.Ordinal);
+        var content = Body(method, ref uri);
         using var request = new HttpRequestMessage(new HttpMethod(method), new Uri(csv ? uri[..^"&accept=csv".Length] : uri, UriKind.Relative));
         if (csv)
         {
@@ -106,13 +158,14 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         {
             "wrong" => "not-a-key-of-anyone",
             "none" => null,
-            _ => LocalPipelineFixture.Principals.Single(p => p.Role.Equals(key, StringComparison.OrdinalIgnoreCase)).Key,
+            _ => LocalPipelineFixture.Principals.First(p => p.Role.Equals(key, StringComparison.OrdinalIgnoreCase) || p.Party == key).Key,
         };
         if (value is not null)
         {
             request.Headers.Add("x-functions-key", value);
         }
 
+        request.Content = content;
         if (uri == "rescreens/dry-run")
         {
             // The schedule in force, proposed again: changes nothing.

@@ -95,7 +95,7 @@ public sealed class RescreeningThroughTheLocalHost
         var reevaluations = receipt["reevaluations"]!.AsArray();
         Assert.Equal(expected.Select(e => $"{e.id} NeedsReview->{e.Item2} {runId}").Order(StringComparer.Ordinal),
             reevaluations.Select(r => $"{r!["attestationId"]} {r["from"]}->{r["to"]} {r["rescreenRunId"]}").Order(StringComparer.Ordinal));
-        var status = await InProcessCli.RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.InsurerKey,
+        var status = await InProcessCli.RunAsync("status", "--api", pipeline.ApiBase.AbsoluteUri, "--key", LocalPipelineFixture.OperatorKey,
             "--shipper", shipper, "--attestation", violating[0]);
         Assert.True(status.ExitCode == 2, status.ToString());
         Assert.Contains($"Evaluation 1.2: re-screening for schedule {CorrectedVersion} (run {runId}", status.Output, StringComparison.Ordinal);
@@ -270,7 +270,7 @@ public sealed class RescreeningThroughTheLocalHost
     }
 
     private static Task<JsonNode> AttestationAsync(RestartableLocalPipeline pipeline, string shipper, string attestationId) =>
-        SendJsonAsync(pipeline.Insurer, HttpMethod.Get, $"attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(attestationId)}");
+        SendJsonAsync(pipeline.Operator, HttpMethod.Get, $"attestations/{Uri.EscapeDataString(shipper)}/{Uri.EscapeDataString(attestationId)}");
 
     private static async Task<List<JsonNode>> RunsAsync(RestartableLocalPipeline pipeline) =>
         [.. (await SendJsonAsync(pipeline.Operator, HttpMethod.Get, "rescreens"))["runs"]!.AsArray().Select(r => r!)];

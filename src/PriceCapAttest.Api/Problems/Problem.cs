@@ -6,7 +6,7 @@ namespace PriceCapAttest.Api.Problems;
 
 /// <summary>
 /// The RFC 9457 answers of the API, as the framework's problem details: each with its <see cref="ProblemTypes"/> URI,
-/// the request path as instance, and on bad input an <c>errors</c> extension naming each invalid parameter.
+/// the request path as instance, and on bad input (400, 413, 415) an <c>errors</c> extension naming each invalid parameter.
 /// </summary>
 public static class Problem
 {
@@ -30,6 +30,14 @@ public static class Problem
 
     public static ProblemHttpResult Forbidden(HttpContext context, string detail) => Create(context, 403, ProblemTypes.Forbidden, "Forbidden", detail);
 
+    public static ProblemHttpResult Conflict(HttpContext context, string detail) => Create(context, 409, ProblemTypes.Conflict, "Conflict", detail);
+
+    public static ProblemHttpResult TooLarge(HttpContext context, string field, string detail) =>
+        Create(context, 413, ProblemTypes.TooLarge, "Content too large", detail, [new FieldError(field, detail)]);
+
+    public static ProblemHttpResult UnsupportedMediaType(HttpContext context, string field, string detail) =>
+        Create(context, 415, ProblemTypes.UnsupportedMediaType, "Unsupported media type", detail, [new FieldError(field, detail)]);
+
     public static ProblemHttpResult RateLimited(HttpContext context, TimeSpan retryAfter) => Create(context, 429, ProblemTypes.RateLimited, "Too many requests",
         $"The request limit of this caller is reached; try again in {Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds))} s (Retry-After).");
 
@@ -43,6 +51,9 @@ public static class Problem
         401 => ProblemTypes.Unauthorized,
         403 => ProblemTypes.Forbidden,
         404 => ProblemTypes.NotFound,
+        409 => ProblemTypes.Conflict,
+        413 => ProblemTypes.TooLarge,
+        415 => ProblemTypes.UnsupportedMediaType,
         429 => ProblemTypes.RateLimited,
         >= 500 => ProblemTypes.Internal,
         _ => null,

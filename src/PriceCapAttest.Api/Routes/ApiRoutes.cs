@@ -8,6 +8,9 @@ public static class ApiRoutes
     public static IReadOnlyList<ApiRoute> All { get; } =
     [
         .. AttestationRoutes.All,
+        .. UploadRoutes.All,
+        .. FleetRoutes.All,
+        .. AuditRoutes.All,
         .. ViolationRoutes.All,
         .. ScheduleRoutes.All,
         .. AlertRoutes.All,

@@ -6,6 +6,10 @@ public static class RouteNames
     public const string GetAttestation = "GetAttestation";
     public const string GetVesselAttestations = "GetVesselAttestations";
     public const string GetReceipt = "GetReceipt";
+    public const string UploadAttestation = "UploadAttestation";
+    public const string PutFleet = "PutFleet";
+    public const string GetFleet = "GetFleet";
+    public const string GetAudit = "GetAudit";
     public const string GetViolations = "GetViolations";
     public const string GetSchedule = "GetSchedule";
     public const string ReplayFailedAlerts = "ReplayFailedAlerts";

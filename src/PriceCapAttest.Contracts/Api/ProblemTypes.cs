@@ -8,5 +8,8 @@ public static class ProblemTypes
     public const string NotFound = "urn:pricecapattest:problem:not-found";
     public const string Unauthorized = "urn:pricecapattest:problem:unauthorized";
     public const string RateLimited = "urn:pricecapattest:problem:rate-limited";
+    public const string Conflict = "urn:pricecapattest:problem:conflict";
+    public const string TooLarge = "urn:pricecapattest:problem:too-large";
+    public const string UnsupportedMediaType = "urn:pricecapattest:problem:unsupported-media-type";
     public const string Internal = "urn:pricecapattest:problem:internal";
 }

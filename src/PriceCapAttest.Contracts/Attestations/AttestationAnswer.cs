@@ -5,7 +5,8 @@ namespace PriceCapAttest.Contracts;
 /// <summary>
 /// One attestation version as the API answers it: the check result object (docs/attestation-format.md, "Check result":
 /// source, index, attestationId, verdict, reasons, regimes, flags, errors, scheduleVersion) plus the storage
-/// metadata, which evaluation of the version it is, and the evaluations re-screening replaced. Serialise with ResultJson.Options.
+/// metadata, which evaluation of the version it is, the evaluations re-screening replaced, and the vessel's
+/// <see cref="Imo"/> (null when the document named none; what scopes an insurer's reads). Serialise with ResultJson.Options.
 /// </summary>
 public sealed record AttestationAnswer(
     string Source,
@@ -26,4 +27,5 @@ public sealed record AttestationAnswer(
     string Sha256,
     IReadOnlyList<AlertDelivery> Alerts,
     EvaluationAnswer Evaluation,
-    IReadOnlyList<PastEvaluationAnswer> History);
+    IReadOnlyList<PastEvaluationAnswer> History,
+    string? Imo);

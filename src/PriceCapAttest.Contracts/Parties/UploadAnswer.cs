@@ -9,3 +9,9 @@ public sealed record UploadAccepted(string ShipperId, string Name, string BlobPa
 
 /// <summary>An upload refused before anything was stored: the offending input (<see cref="Field"/>) and why.</summary>
 public sealed record UploadRefusal(string Field, string Message);
+
+/// <summary>
+/// The 202 answer of <c>POST /api/attestations</c>: the document's <see cref="BlobPath"/> under the caller's
+/// <see cref="ShipperId"/>, and <see cref="Receipt"/>, the address of its receipt (as in the Location header).
+/// </summary>
+public sealed record UploadAnswer(string ShipperId, string Name, string BlobPath, string Receipt);

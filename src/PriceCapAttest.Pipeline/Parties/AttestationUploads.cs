@@ -41,7 +41,7 @@ public sealed class AttestationUploads(BlobServiceClient blobs, IOptions<IngestO
 
         if (UploadRules.CheckContentType(contentType, format!.Value) is { } badType)
         {
-            return UploadOutcome.Refused(badType);
+            return UploadOutcome.Refused(badType, UploadRefusalKind.UnsupportedContentType);
         }
 
         var path = new DocumentPath(StorageNames.Containers.Attestations, shipperId, name);
@@ -119,7 +119,7 @@ public sealed class AttestationUploads(BlobServiceClient blobs, IOptions<IngestO
     }
 
     private UploadOutcome TooLarge() => UploadOutcome.Refused(new UploadRefusal(
-        "body", $"The document is larger than {_limit} bytes, the most accepted. Split it into smaller files."));
+        "body", $"The document is larger than {_limit} bytes, the most accepted. Split it into smaller files."), UploadRefusalKind.TooLarge);
 
     /// <summary>Reads until <paramref name="count"/> bytes or the end of the body; the number read.</summary>
     private static async Task<int> FillAsync(Stream body, byte[] buffer, int count, CancellationToken cancellationToken)

@@ -85,7 +85,8 @@ public sealed class AttestationQueryService(
             stored.ReceivedAt, stored.BlobPath, stored.Sha256,
             [.. deliveries.Where(d => d.Version == stored.Version)],
             new EvaluationAnswer(evaluation.Number, evaluation.Cause, evaluation.EvaluatedAt, evaluation.RescreenRunId),
-            history);
+            history,
+            stored.Facts.Imo);
     }
 
     /// <summary>

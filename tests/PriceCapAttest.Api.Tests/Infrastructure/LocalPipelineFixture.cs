@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using Azure.Storage.Blobs;
 using PriceCapAttest.RegulatorInbox;
 using PriceCapAttest.Testing;
@@ -27,12 +28,34 @@ public class LocalPipelineFixture : IAsyncLifetime
     /// <summary>The key of the operator ops (every route: receipts, alert replay, re-screening).</summary>
     public const string OperatorKey = "api-tests-operator-key";
 
+    /// <summary>The key of the shipper <see cref="SecondShipper"/>.</summary>
+    public const string SecondShipperKey = "api-tests-second-shipper-key";
+
+    /// <summary>The key of the insurer insurer-2, whose fleet the tests change.</summary>
+    public const string SecondInsurerKey = "api-tests-second-insurer-key";
+
+    /// <summary>The key of the regulator of GB.</summary>
+    public const string GbRegulatorKey = "api-tests-gb-regulator-key";
+
+    /// <summary>The key of the operator ops-2.</summary>
+    public const string SecondOperatorKey = "api-tests-second-operator-key";
+
+    /// <summary>The vessel of the recorded sample: the whole fleet of insurer-1 (set when the fixture starts).</summary>
+    public const string SampleImo = "9074729";
+
     /// <summary>The shipper of the recorded sample and of <see cref="ShipperKey"/>.</summary>
     public static readonly string SampleShipper = NewShipper();
 
-    /// <summary>The principals of both hosts: (role, party, key).</summary>
+    /// <summary>A second shipper with a key of its own (uploads through the API, its read audit).</summary>
+    public static readonly string SecondShipper = NewShipper();
+
+    /// <summary>The principals of both hosts: (role, party, key); the first of each role is the one of the role's client.</summary>
     public static readonly IReadOnlyList<(string Role, string Party, string Key)> Principals =
-        [("Shipper", SampleShipper, ShipperKey), ("Insurer", "insurer-1", InsurerKey), ("Regulator", "EU", RegulatorKey), ("Operator", "ops", OperatorKey)];
+    [
+        ("Shipper", SampleShipper, ShipperKey), ("Insurer", "insurer-1", InsurerKey), ("Regulator", "EU", RegulatorKey), ("Operator", "ops", OperatorKey),
+        ("Shipper", SecondShipper, SecondShipperKey), ("Insurer", "insurer-2", SecondInsurerKey), ("Regulator", "GB", GbRegulatorKey),
+        ("Operator", "ops-2", SecondOperatorKey),
+    ];
 
     /// <summary>The principals (and a limit no test reaches) as settings: <c>LocalHost:Principals:0:Key</c>, ... (<paramref name="separator"/> ':' or "__").</summary>
     public static Dictionary<string, string?> AccessSettings(string prefix, string separator)
@@ -125,6 +148,18 @@ public class LocalPipelineFixture : IAsyncLifetime
         Shipper.DefaultRequestHeaders.Add("x-functions-key", ShipperKey);
         Operator = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(30) };
         Operator.DefaultRequestHeaders.Add("x-functions-key", OperatorKey);
+
+        // insurer-1 covers the sample's vessel: its reads of the sample are admitted (insurer-2 is the one outside).
+        using var fleet = await Insurer.PutAsync(new Uri("fleet", UriKind.Relative), JsonContent.Create(new { imos = new[] { SampleImo } }));
+        fleet.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>A new HTTP client with <paramref name="key"/> (the caller disposes of it).</summary>
+    public HttpClient ClientWith(string key)
+    {
+        var client = new HttpClient { BaseAddress = ApiBase, Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("x-functions-key", key);
+        return client;
     }
 
     public async Task DisposeAsync()
@@ -203,15 +238,17 @@ public class LocalPipelineFixture : IAsyncLifetime
     }
 
     /// <summary>
-    /// The key a request to the path goes with by default: the regulator's for violations, the operator's for
-    /// receipts, alert replay and re-screening, else the insurer's.
+    /// The key a request to the path goes with by default: the shipper's for an upload and the audit, the regulator's
+    /// for violations, the operator's for attestations and vessels (any shipper's, any vessel), receipts, alert replay
+    /// and re-screening, else the insurer's.
     /// </summary>
-    public static string DefaultKey(string relativePath)
+    public static string DefaultKey(string relativePath, string method = "GET")
     {
         var path = relativePath.TrimStart('/');
-        return path.StartsWith("violations", StringComparison.OrdinalIgnoreCase) ? RegulatorKey
-            : path.StartsWith("receipts", StringComparison.OrdinalIgnoreCase) || path.StartsWith("alerts", StringComparison.OrdinalIgnoreCase) ||
-              path.StartsWith("rescreens", StringComparison.OrdinalIgnoreCase) ? OperatorKey
+        string[] operators = ["attestations", "vessels", "receipts", "alerts", "rescreens"];
+        return (path == "attestations" && method == "POST") || path.StartsWith("audit", StringComparison.OrdinalIgnoreCase) ? ShipperKey
+            : path.StartsWith("violations", StringComparison.OrdinalIgnoreCase) ? RegulatorKey
+            : operators.Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase)) ? OperatorKey
             : InsurerKey;
     }
 
@@ -224,7 +261,7 @@ public class LocalPipelineFixture : IAsyncLifetime
             {
                 var path = request.RequestUri!.AbsolutePath;
                 var relative = path.StartsWith("/api/", StringComparison.Ordinal) ? path["/api/".Length..] : path;
-                request.Headers.Add("x-functions-key", DefaultKey(relative));
+                request.Headers.Add("x-functions-key", DefaultKey(relative, request.Method.Method));
             }
 
             return base.SendAsync(request, cancellationToken);

@@ -12,7 +12,7 @@ public sealed class StatusEvaluationHistory
 
     private static AttestationAnswer Answer(EvaluationAnswer evaluation, IReadOnlyList<PastEvaluationAnswer> history) => new(
         "voyages.csv", 0, "ATT-V1", Verdict.Violation, [], [], [], [], "2026-12-01.1-corrected", "acme", 3, 3, 3, Received,
-        "attestations/acme/voyages.csv", "ab12", [], evaluation, history);
+        "attestations/acme/voyages.csv", "ab12", [], evaluation, history, "9074729");
 
     [Fact]
     public void A_Rescreened_Version_Names_Its_Schedule_And_Lists_The_Earlier_Evaluations()

@@ -56,6 +56,7 @@ public sealed class ShipperUploads(AzuriteFixture azurite)
 
         Assert.Null(outcome.Accepted);
         Assert.Equal(field, outcome.Refusal!.Field);
+        Assert.Equal(field == "contentType" ? UploadRefusalKind.UnsupportedContentType : UploadRefusalKind.Invalid, outcome.Kind);
         Assert.Empty(await StoredAsync(harness, shipper));
     }
 
@@ -85,6 +86,7 @@ public sealed class ShipperUploads(AzuriteFixture azurite)
         var outcome = await Uploads(harness).UploadAsync(shipper, "doc.json", "application/json", new MemoryStream(), CancellationToken.None);
 
         Assert.Equal("body", outcome.Refusal!.Field);
+        Assert.Equal(UploadRefusalKind.Invalid, outcome.Kind);
         Assert.Empty(await StoredAsync(harness, shipper));
     }
 
@@ -98,6 +100,7 @@ public sealed class ShipperUploads(AzuriteFixture azurite)
         var outcome = await Uploads(harness).UploadAsync(shipper, "doc.json", "application/json", body, CancellationToken.None);
 
         Assert.Equal("body", outcome.Refusal!.Field);
+        Assert.Equal(UploadRefusalKind.TooLarge, outcome.Kind);
         Assert.InRange(body.BytesRead, SmallLimit + 1, SmallLimit + 1);
         Assert.Empty(await StoredAsync(harness, shipper));
     }
@@ -133,6 +136,7 @@ public sealed class ShipperUploads(AzuriteFixture azurite)
         var refused = await uploads.UploadAsync(shipper, "big.csv", "text/csv", tooBig, CancellationToken.None);
 
         Assert.Equal("body", refused.Refusal!.Field);
+        Assert.Equal(UploadRefusalKind.TooLarge, refused.Kind);
         Assert.Equal(limit + 1, tooBig.BytesRead);
         var after = (await blob.GetPropertiesAsync()).Value;
         Assert.Equal(stored.ETag, after.ETag);
