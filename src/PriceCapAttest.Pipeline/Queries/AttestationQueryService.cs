@@ -103,7 +103,7 @@ public sealed class AttestationQueryService(
         var (lower, upper) = RecordKeys.DateRange(start, end);
         // Live: tombstones left where an amendment moved an attestation away are not listed.
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper} and Live eq {true}");
-        return await PageAsync(_vessels, filter, partition, token, size, ToVesselAttestation, cancellationToken).ConfigureAwait(false);
+        return await TablePages.ReadAsync(_vessels, filter, partition, token, size, ToVesselAttestation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The violations of a regime by loading date (both inclusive, optional), one page.</summary>
@@ -116,7 +116,7 @@ public sealed class AttestationQueryService(
         var token = QueryInput.DecodeToken(partition, continuationToken);
         var (lower, upper) = RecordKeys.DateRange(start, end);
         var filter = TableClient.CreateQueryFilter($"PartitionKey eq {partition} and RowKey ge {lower} and RowKey lt {upper}");
-        return await PageAsync(_violations, filter, partition, token, size, ToViolation, cancellationToken).ConfigureAwait(false);
+        return await TablePages.ReadAsync(_violations, filter, partition, token, size, ToViolation, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -131,26 +131,6 @@ public sealed class AttestationQueryService(
         var receipt = await receipts.GetAsync(path.ShipperId, path.Name, cancellationToken).ConfigureAwait(false);
         var reevaluations = await notes.ConfigureAwait(false);
         return receipt is null ? null : receipt with { Reevaluations = reevaluations };
-    }
-
-    private static async Task<PagedAnswer<T>> PageAsync<T>(
-        TableClient table, string filter, string partition, string? token, int size, Func<TableEntity, T> map, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await foreach (var page in table.QueryAsync<TableEntity>(filter, size, cancellationToken: cancellationToken)
-                               .AsPages(token, size).ConfigureAwait(false))
-            {
-                return new PagedAnswer<T>([.. page.Values.Select(map)], QueryInput.EncodeToken(partition, page.ContinuationToken));
-            }
-        }
-        catch (RequestFailedException e) when (token is not null && e.Status == 400)
-        {
-            // The service refused the keys inside a forged token (the filter would have kept the page in the partition).
-            throw new InvalidQueryException("continuationToken", "The continuation token is not one this query gave out.");
-        }
-
-        return new PagedAnswer<T>([], null);
     }
 
     private static VesselAttestation ToVesselAttestation(TableEntity e) => new(

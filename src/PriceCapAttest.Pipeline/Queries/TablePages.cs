@@ -1,9 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
 using PriceCapAttest.Contracts;
-using PriceCapAttest.Pipeline.Queries;
 
-namespace PriceCapAttest.Pipeline.Parties;
+namespace PriceCapAttest.Pipeline.Queries;
 
 /// <summary>One page of a query in one partition, with the partition-bound continuation tokens of <see cref="QueryInput"/>.</summary>
 internal static class TablePages
@@ -21,6 +20,7 @@ internal static class TablePages
         }
         catch (RequestFailedException e) when (token is not null && e.Status == 400)
         {
+            // The service refused the keys inside a forged token (the filter would have kept the page in the partition).
             throw new InvalidQueryException("continuationToken", "The continuation token is not one this query gave out.");
         }
 
