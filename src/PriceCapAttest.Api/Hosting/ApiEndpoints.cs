@@ -78,6 +78,8 @@ public static class ApiEndpoints
     public static IEndpointConventionBuilder MapApiReference(this IEndpointRouteBuilder app) =>
         app.MapScalarApiReference(DocsPath, options => options
             .WithTitle(Title)
+            // Scalar's default fonts come from fonts.scalar.com; the page must render without a network.
+            .DisableDefaultFonts()
             .WithOpenApiRoutePattern(OpenApiPath));
 
     public const string Title = "PriceCapAttest API";
