@@ -16,6 +16,7 @@ public static class FunctionsServices
             .AddPriceCapPipeline(configuration)
             .AddPriceCapAlerts(configuration)
             // Principals:{n}:Key|Role|PartyId, RateLimits:*, Authentication:AppService (docs/security.md).
-            .AddPriceCapHttpApi(configuration, appService: true);
+            .AddPriceCapHttpApi(configuration, appService: true)
+            .AddSingleton<ApiReferenceEndpoints>();
     }
 }

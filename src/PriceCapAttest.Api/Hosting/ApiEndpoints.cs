@@ -64,9 +64,7 @@ public static class ApiEndpoints
         }
 
         app.MapOpenApi(OpenApiPath);
-        app.MapScalarApiReference(DocsPath, options => options
-            .WithTitle("PriceCapAttest API")
-            .WithOpenApiRoutePattern(OpenApiPath));
+        app.MapApiReference();
         var fallback = app.MapFallback("/{**path}", NotFound).ExcludeFromDescription();
         foreach (var filter in Filters(NotFoundRoute))
         {
@@ -75,6 +73,16 @@ public static class ApiEndpoints
 
         return app;
     }
+
+    /// <summary>The Scalar reference page at <see cref="DocsPath"/> and its scripts (embedded in Scalar.AspNetCore); both hosts map it.</summary>
+    public static IEndpointConventionBuilder MapApiReference(this IEndpointRouteBuilder app) =>
+        app.MapScalarApiReference(DocsPath, options => options
+            .WithTitle(Title)
+            // Scalar's default fonts come from fonts.scalar.com; the page must render without a network.
+            .DisableDefaultFonts()
+            .WithOpenApiRoutePattern(OpenApiPath));
+
+    public const string Title = "PriceCapAttest API";
 
     private static ProblemHttpResult NotFound(HttpContext context) => Problem.RouteNotFound(context);
 }

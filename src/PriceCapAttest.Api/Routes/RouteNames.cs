@@ -18,5 +18,6 @@ public static class RouteNames
     public const string DryRunRescreen = "DryRunRescreen";
     public const string GetHealth = "GetHealth";
     public const string GetOpenApiDocument = "GetOpenApiDocument";
+    public const string GetApiDocs = "GetApiDocs";
     public const string RouteNotFound = "RouteNotFound";
 }
