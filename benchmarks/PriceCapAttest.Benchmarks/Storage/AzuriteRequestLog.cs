@@ -87,28 +87,7 @@ public sealed partial class AzuriteRequestLog(string path)
     private static string Kind(string method, string url)
     {
         var uri = new Uri(url);
-        var segments = uri.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var resource = segments.Length > 1 ? Uri.UnescapeDataString(segments[1]) : "(account)";
-        var paren = resource.IndexOf('(', StringComparison.Ordinal);
-        if (paren >= 0)
-        {
-            resource = resource[..paren] + (resource.Length > paren + 2 ? " (point)" : " (query)");
-        }
-        else if (resource == "$batch")
-        {
-            resource = "table batch";
-        }
-        else if (segments.Length > 2)
-        {
-            resource += segments[2] == "messages" ? " messages" : " blob";
-        }
-
-        if (uri.Query.Contains("comp=", StringComparison.Ordinal))
-        {
-            resource += " comp=" + uri.Query[(uri.Query.IndexOf("comp=", StringComparison.Ordinal) + 5)..].Split('&')[0];
-        }
-
-        return method + " " + resource;
+        return RequestKinds.Of(method, uri.AbsolutePath, uri.Query);
     }
 
     [GeneratedRegex(@"StorageContextMiddleware: RequestMethod=(?<method>\S+) RequestURL=(?<url>\S+)")]

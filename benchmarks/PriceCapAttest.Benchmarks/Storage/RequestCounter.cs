@@ -54,32 +54,5 @@ public sealed class RequestCounter : HttpPipelinePolicy
         _kinds.AddOrUpdate(kind, (1, elapsed), (_, old) => (old.Count + 1, old.Ticks + elapsed));
     }
 
-    private static string Kind(Request request)
-    {
-        var path = request.Uri.Path;
-        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        var resource = segments.Length > 1 ? segments[1] : path;
-        var paren = resource.IndexOf('(', StringComparison.Ordinal);
-        if (paren >= 0)
-        {
-            resource = resource[..paren] + (resource.Length > paren + 2 ? " (point)" : " (query)");
-        }
-        else if (resource == "$batch")
-        {
-            resource = "table batch";
-        }
-        else if (segments.Length > 2)
-        {
-            resource += segments[2] == "messages" ? " messages" : " blob";
-        }
-
-        var query = request.Uri.Query;
-        if (query.Contains("comp=", StringComparison.Ordinal))
-        {
-            var comp = query[(query.IndexOf("comp=", StringComparison.Ordinal) + 5)..].Split('&')[0];
-            resource += " comp=" + comp;
-        }
-
-        return request.Method + " " + resource;
-    }
+    private static string Kind(Request request) => RequestKinds.Of(request.Method.ToString(), request.Uri.Path, request.Uri.Query);
 }
