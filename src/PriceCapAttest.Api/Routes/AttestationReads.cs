@@ -12,9 +12,6 @@ namespace PriceCapAttest.Api.Routes;
 /// </summary>
 public static class AttestationReads
 {
-    /// <summary>Audit records written at once for a page of a vessel's attestations.</summary>
-    private const int Parallelism = 16;
-
     /// <summary>True when <paramref name="principal"/> may read <paramref name="answer"/>.</summary>
     public static async Task<bool> MayReadAsync(Principal principal, AttestationAnswer answer, FleetStore fleets, CancellationToken cancellationToken)
     {
@@ -43,13 +40,18 @@ public static class AttestationReads
         }
     }
 
-    /// <summary>Records the read of each listed attestation, at its listed version.</summary>
+    /// <summary>Records the read of each listed attestation, at its listed version (one transaction per shipper).</summary>
     public static async Task RecordAsync(
         ReadAudit audit, Principal principal, IEnumerable<VesselAttestation> listed, string route, CancellationToken cancellationToken)
     {
-        var options = new ParallelOptions { MaxDegreeOfParallelism = Parallelism, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(listed, options, (item, ct) =>
-            new ValueTask(RecordAsync(audit, principal, item.ShipperId, item.AttestationId, item.Version, route, ct))).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(principal);
+        if (ReaderOf(principal.Role) is { } role)
+        {
+            await audit.RecordManyAsync(
+                [.. listed.Select(item => new AuditedRead(role, principal.PartyId, item.ShipperId, item.AttestationId, item.Version, route))],
+                cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static ReaderRole? ReaderOf(ApiRole role) => role switch

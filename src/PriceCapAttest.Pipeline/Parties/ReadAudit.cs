@@ -19,6 +19,29 @@ public sealed class ReadAudit(TableServiceClient tables, TimeProvider time)
     /// <summary>Inserts a new entry for the read, at the time now; the entry as stored.</summary>
     public async Task<AuditEntry> RecordAsync(AuditedRead read, CancellationToken cancellationToken)
     {
+        var (entry, entity) = NewRow(read, time.GetUtcNow());
+        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        return entry;
+    }
+
+    /// <summary>
+    /// Inserts a new entry for each read (the items of one listing), in one transaction per shipper where the reads
+    /// share one; the entries as stored.
+    /// </summary>
+    public async Task<IReadOnlyList<AuditEntry>> RecordManyAsync(IReadOnlyList<AuditedRead> reads, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reads);
+        var at = time.GetUtcNow();
+        var rows = reads.Select(read => NewRow(read, at)).ToList();
+        await PartitionedWrites.SubmitAsync(_table, rows,
+            row => new TableTransactionAction(TableTransactionActionType.Add, row.Entity),
+            (row, ct) => _table.AddEntityAsync(row.Entity, ct),
+            cancellationToken).ConfigureAwait(false);
+        return [.. rows.Select(row => row.Entry)];
+    }
+
+    private static (AuditEntry Entry, TableEntity Entity) NewRow(AuditedRead read, DateTimeOffset at)
+    {
         ArgumentNullException.ThrowIfNull(read);
         if (!Enum.IsDefined(read.Role))
         {
@@ -31,7 +54,6 @@ public sealed class ReadAudit(TableServiceClient tables, TimeProvider time)
         QueryInput.Id(read.Route, "route", MaxRouteLength);
         QueryInput.Version(read.Version);
 
-        var at = time.GetUtcNow();
         var entry = new AuditEntry(RowKey(at), read.Role, read.PartyId, read.ShipperId, read.AttestationId, read.Version, at, read.Route);
         var entity = new TableEntity(KeyEncoder.Encode(read.ShipperId), entry.Id)
         {
@@ -43,8 +65,7 @@ public sealed class ReadAudit(TableServiceClient tables, TimeProvider time)
             ["ReadAt"] = entry.ReadAt,
             ["Route"] = entry.Route,
         };
-        await _table.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
-        return entry;
+        return (entry, entity);
     }
 
     /// <summary>

@@ -41,6 +41,24 @@ public sealed class ReadAuditTrail(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_listing_of_many_reads_adds_one_row_per_read_in_each_shippers_partition()
+    {
+        await using var harness = await PipelineHarness.CreateAsync(azurite);
+        var audit = harness.Get<ReadAudit>();
+        var shipper = PipelineHarness.NewShipper();
+        var other = PipelineHarness.NewShipper();
+        var reads = Enumerable.Range(0, 150).Select(i => Read(i % 3 == 0 ? other : shipper, version: i + 1)).ToList();
+
+        var entries = await audit.RecordManyAsync(reads, CancellationToken.None);
+
+        Assert.Equal(150, entries.Select(e => e.Id).Distinct().Count());
+        var mine = await audit.ListAsync(shipper, null, null, null, 1000, CancellationToken.None);
+        var theirs = await audit.ListAsync(other, null, null, null, 1000, CancellationToken.None);
+        Assert.Equal(reads.Where(r => r.ShipperId == shipper).Select(r => r.Version).Order(), mine.Items.Select(e => e.Version).Order());
+        Assert.Equal(reads.Where(r => r.ShipperId == other).Select(r => r.Version).Order(), theirs.Items.Select(e => e.Version).Order());
+    }
+
+    [Fact]
     public async Task Listing_is_per_shipper_newest_first_within_the_time_range()
     {
         await using var harness = await PipelineHarness.CreateAsync(azurite);
@@ -111,7 +129,7 @@ public sealed class ReadAuditTrail(AzuriteFixture azurite)
         var methods = typeof(ReadAudit).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Select(m => m.Name).Order(StringComparer.Ordinal);
 
-        Assert.Equal([nameof(ReadAudit.ListAsync), nameof(ReadAudit.RecordAsync)], methods);
+        Assert.Equal([nameof(ReadAudit.ListAsync), nameof(ReadAudit.RecordAsync), nameof(ReadAudit.RecordManyAsync)], methods);
     }
 
     [Fact]
