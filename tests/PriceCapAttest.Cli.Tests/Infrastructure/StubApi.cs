@@ -81,7 +81,8 @@ public sealed class StubApi : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        _listener.Stop();
+        // Close alone: after Stop, the managed listener's Close binds the port again to remove its prefix, which fails
+        // once another test has taken that port.
         _listener.Close();
         await _serving.ConfigureAwait(false);
     }
