@@ -10,7 +10,7 @@ namespace PriceCapAttest.Functions;
 public sealed class ApiDocs(ApiReferenceEndpoints reference, ApiRequestDelegates api)
 {
     [Function(RouteNames.GetApiDocs)]
-    public async Task<IActionResult> GetApiDocs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = "docs/{*path}")] HttpRequest request, FunctionContext context)
+    public async Task<IActionResult> GetApiDocs([HttpTrigger(AuthorizationLevel.Anonymous, "get", Route = HttpApi.Api + "docs/{*path}")] HttpRequest request, FunctionContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);

@@ -10,13 +10,14 @@ using Microsoft.Azure.Functions.Worker;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Functions;
+using PriceCapAttest.Testing;
 
 namespace PriceCapAttest.Api.Tests.Infrastructure;
 
 /// <summary>
 /// The Functions app's HTTP functions on an ASP.NET Core test server: its services (<see cref="FunctionsServices"/>)
 /// over the same storage and keys as the local host, and for each [Function] method with an [HttpTrigger] found in
-/// its assembly, the trigger's route (under /api) and methods mapped to a call of that method, as the Functions host
+/// its assembly, the trigger's route (under host.json's route prefix) and methods mapped to a call of that method, as the Functions host
 /// would call it. So the functions' own route attributes are what the tests reach.
 /// </summary>
 public sealed class FunctionsAppServer : IAsyncDisposable
@@ -36,6 +37,17 @@ public sealed class FunctionsAppServer : IAsyncDisposable
         where function is not null && trigger is not null
         select (method, function.Name, trigger);
 
+    /// <summary>host.json's extensions.http.routePrefix with a trailing slash ("" when empty), as the Functions host prefixes trigger routes.</summary>
+    public static string HostRoutePrefix
+    {
+        get
+        {
+            using var hostJson = System.Text.Json.JsonDocument.Parse(File.ReadAllText(RepositoryRoot.File("host.json")));
+            var prefix = hostJson.RootElement.GetProperty("extensions").GetProperty("http").GetProperty("routePrefix").GetString() ?? "";
+            return prefix.Length == 0 ? "" : prefix.Trim('/') + "/";
+        }
+    }
+
     /// <param name="startServices">False: no background service (the storage initializer needs reachable storage).</param>
     public static async Task<FunctionsAppServer> StartAsync(IDictionary<string, string?> settings, bool startServices = true)
     {
@@ -53,7 +65,7 @@ public sealed class FunctionsAppServer : IAsyncDisposable
         var app = builder.Build();
         foreach (var (method, _, trigger) in HttpFunctions)
         {
-            var pattern = "/api/" + trigger.Route;
+            var pattern = "/" + HostRoutePrefix + trigger.Route;
             var methods = trigger.Methods?.Select(m => m.ToUpperInvariant()).ToArray() ?? [HttpMethods.Get, HttpMethods.Post];
             app.MapMethods(pattern, methods, (RequestDelegate)(context => CallAsync(method, context)));
         }

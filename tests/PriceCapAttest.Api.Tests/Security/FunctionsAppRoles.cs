@@ -20,7 +20,7 @@ public sealed class FunctionsAppRoles
         foreach (var route in ApiRoutes.All)
         {
             Assert.True(functions.TryGetValue(route.Name, out var trigger), $"No function {route.Name}");
-            Assert.Equal(route.Pattern, trigger!.Route);
+            Assert.Equal("/" + FunctionsAppServer.HostRoutePrefix + trigger!.Route, ApiRoutes.Prefix + "/" + route.Pattern);
             Assert.Equal([route.Method.ToLowerInvariant()], trigger.Methods ?? []);
         }
 
