@@ -15,6 +15,7 @@ public static class FunctionsServices
         return services
             .AddPriceCapPipeline(configuration)
             .AddPriceCapAlerts(configuration)
+            .AddUnstartedAlertSweep()
             // Principals:{n}:Key|Role|PartyId, RateLimits:*, Authentication:AppService (docs/security.md).
             .AddPriceCapHttpApi(configuration, appService: true)
             .AddSingleton<ApiReferenceEndpoints>();

@@ -30,7 +30,7 @@ builder.Services
     .AddLocalHostTelemetry(builder.Configuration);
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
-builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.UnstartedAlertSweep>();
+builder.Services.AddUnstartedAlertSweep();
 
 var openApiPath = builder.Configuration[OpenApiFile.Option];
 if (openApiPath is null)

@@ -59,4 +59,8 @@ public static class AlertServiceCollectionExtensions
         services.TryAddSingleton<UnstartedAlertRequeuer>();
         return services;
     }
+
+    /// <summary>Runs <see cref="UnstartedAlertSweep"/> once when the host starts.</summary>
+    public static IServiceCollection AddUnstartedAlertSweep(this IServiceCollection services) =>
+        services.AddHostedService<UnstartedAlertSweep>();
 }

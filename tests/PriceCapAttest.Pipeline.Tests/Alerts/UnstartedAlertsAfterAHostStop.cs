@@ -45,6 +45,27 @@ public sealed class UnstartedAlertsAfterAHostStop(AzuriteFixture azurite) : IAsy
         Assert.Equal(["ATT-DELIVERED", "ATT-STRANDED"], _receiver.To("stranded").Select(r => AttestationOf(r.Body)).Order(StringComparer.Ordinal));
     }
 
+    [Fact]
+    public async Task The_Start_Up_Sweep_Both_Hosts_Run_Queues_An_Unstarted_Alert_Again_Once()
+    {
+        var url = _receiver.Inbox("swept", _ => 200);
+        using var harness = AlertHarness.Create(azurite, _secret, new Dictionary<string, string?> { ["Alerts:Routes:EU:0"] = url });
+        await harness.Publisher.PublishAsync(AlertTestData.Violation(attestationId: "ATT-SWEPT"), CancellationToken.None);
+        var invisible = (await harness.Storage.Queue.ReceiveMessageAsync(TimeSpan.FromMinutes(10))).Value;
+        Assert.NotNull(invisible);
+
+        // The host starts a minute later; its sweep runs once, in the background.
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(1));
+        using var sweep = new UnstartedAlertSweep(harness.Requeuer, clock, Microsoft.Extensions.Logging.Abstractions.NullLogger<UnstartedAlertSweep>.Instance);
+        await sweep.StartAsync(CancellationToken.None);
+        await sweep.ExecuteTask!;
+
+        var copy = (await harness.Storage.Queue.ReceiveMessageAsync()).Value;
+        Assert.NotNull(copy);
+        Assert.Equal(AlertDispatchOutcome.Delivered, await harness.Dispatcher.DispatchAsync(copy.Body.ToString(), copy.DequeueCount, CancellationToken.None));
+        Assert.Equal(["ATT-SWEPT"], _receiver.To("swept").Select(r => AttestationOf(r.Body)));
+    }
+
     private static string AttestationOf(string body) =>
         System.Text.Json.JsonDocument.Parse(body).RootElement.GetProperty("data").GetProperty("attestationId").GetString()!;
 }

@@ -1,12 +1,14 @@
-using PriceCapAttest.Pipeline.Alerts;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
-namespace PriceCapAttest.LocalHost.Jobs;
+namespace PriceCapAttest.Pipeline.Alerts;
 
 /// <summary>
-/// Once at start-up, queues again the alerts a previous run of the host queued but never started delivering (see
-/// <see cref="UnstartedAlertRequeuer"/>): after a stop, they are delivered within seconds rather than 10 minutes.
+/// Once at start-up, queues again the alerts queued before this host (or Functions instance) started whose delivery
+/// never started (see <see cref="UnstartedAlertRequeuer"/>): after a stop or a scale-in, they are delivered within
+/// seconds rather than after the queue trigger's 10 minutes. Both hosts run it (AddUnstartedAlertSweep).
 /// </summary>
-internal sealed partial class UnstartedAlertSweep(
+public sealed partial class UnstartedAlertSweep(
     UnstartedAlertRequeuer requeuer,
     TimeProvider clock,
     ILogger<UnstartedAlertSweep> logger) : BackgroundService
