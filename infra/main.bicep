@@ -73,7 +73,7 @@ param entraTenantId string = ''
 param entraAllowedAudiences array = []
 
 @secure()
-@description('Keyed principals of the HTTP API: entries Role:PartyId:Key separated by commas (Role Shipper, Insurer, Regulator or Operator; PartyId the shipper or insurer id, the regime code of a regulator, an operator name; Key at least 32 characters, each its own). Required with apiAuthentication keys, optional with entra: each key becomes a Key Vault secret api-principal-{n} and each entry the app settings Principals__{n}__Key (a Key Vault reference), __Role and __PartyId. See docs/security.md.')
+@description('Keyed principals of the HTTP API: entries Role:PartyId:Key separated by commas (Role Shipper, Insurer, Regulator or Operator; PartyId the shipper or insurer id, the regime code of a regulator, an operator name; Key at least 16 characters as the app requires, e.g. openssl rand -hex 32, each its own). Required with apiAuthentication keys, optional with entra: each key becomes a Key Vault secret api-principal-{n} and each entry the app settings Principals__{n}__Key (a Key Vault reference), __Role and __PartyId. See docs/security.md.')
 param apiPrincipals string
 
 @description('Shippers that upload directly to the attestations container, each principal under its own prefix only: [{ "shipperId": "ACME-SHIP", "principalId": "<object id>", "principalType": "ServicePrincipal" }] (principalType optional: ServicePrincipal, User or Group). See docs/deploy.md, "Onboarding a shipper".')
@@ -118,12 +118,22 @@ var entraClient = apiAuthentication == 'entra' && empty(entraClientId)
 // App Service authentication is on (entra, or keys with an app registration): the platform validates tokens and sets
 // and strips x-ms-client-principal, so the app may take the principal from it (Authentication:AppService).
 var appServiceAuthentication = apiAuthentication == 'entra' || !empty(entraClient)
+var openIdIssuer = '${environment().authentication.loginEndpoint}${entraTenant}/v2.0'
 var entraAudiences = empty(entraAllowedAudiences) && !empty(entraClient)
   ? [
       entraClient
       'api://${entraClient}'
     ]
   : entraAllowedAudiences
+// Where App Service validates tokens, the app validates them again itself (Authentication:Bearer, docs/security.md):
+// the same issuer and audiences as the auth settings, so both refuse the same tokens.
+var bearerSettings = union(
+  {
+    Authentication__AppService: 'true'
+    Authentication__Bearer__Authority: openIdIssuer
+  },
+  toObject(range(0, length(entraAudiences)), i => 'Authentication__Bearer__Audiences__${i}', i => string(entraAudiences[i]))
+)
 var names = {
   identity: 'id-pricecap-${token}'
   storageAccount: 'stpricecap${take(token, 14)}'
@@ -201,7 +211,8 @@ module apiPrincipalSettings 'modules/apiPrincipals.bicep' = {
     vaultName: names.keyVault
     principals: apiPrincipals
     keysRequired: apiAuthentication == 'keys'
-    minKeyLength: 32
+    // The app's ApiAccessOptionsValidator.MinKeyLength (an infra test keeps them equal).
+    minKeyLength: 16
   }
   dependsOn: [
     keyVault
@@ -221,7 +232,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: names.deploymentContainer
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     signingSecretUri: keyVault.outputs.signingSecretUri
-    apiSettings: union(apiPrincipalSettings.outputs.settings, appServiceAuthentication ? { Authentication__AppService: 'true' } : {})
+    apiSettings: union(apiPrincipalSettings.outputs.settings, appServiceAuthentication ? bearerSettings : {})
     regulatorRoutes: regulatorRoutes
     ingestMaxDocumentBytes: ingestMaxDocumentBytes
     capScheduleBlobName: storage.outputs.capScheduleBlobName
@@ -242,7 +253,7 @@ module appAuthentication 'modules/appAuthentication.bicep' = {
     appName: names.functionApp
     mode: apiAuthentication
     clientId: entraClient
-    openIdIssuer: '${environment().authentication.loginEndpoint}${entraTenant}/v2.0'
+    openIdIssuer: openIdIssuer
     allowedAudiences: entraAudiences
   }
   dependsOn: [

@@ -4,9 +4,12 @@
 // Azure"). API callers are daemons with client-credential tokens, so there is no sign-in page, no client secret and
 // no token store: the provider only validates tokens.
 //
-// mode 'entra': every request needs a valid token (401 without one) except the anonymous routes and the blob
-// trigger's webhook below. mode 'keys' with an app registration: tokens are validated when sent but not required, so
-// the API keys still open the routes (a transition). mode 'keys' without one: authentication is switched off.
+// mode 'entra': App Service validates every token sent but lets requests without a valid one through, so that the
+// app answers them itself with its own 401 problem+json (App Service may still refuse a token it finds invalid with
+// its own 401 before the app sees it); the app validates the token
+// again (Authentication__Bearer__*, written by main.bicep) and refuses any request without a token, a principal or a
+// key. mode 'keys' with an app registration: the same (the API keys open the routes too, a transition). mode 'keys'
+// without one: authentication is switched off.
 
 @description('Name of the function app (modules/functionapp.bicep).')
 param appName string
@@ -54,8 +57,9 @@ resource authSettings 'Microsoft.Web/sites/config@2024-11-01' = {
           runtimeVersion: '~1'
         }
         globalValidation: {
-          requireAuthentication: mode == 'entra'
-          unauthenticatedClientAction: mode == 'entra' ? 'Return401' : 'AllowAnonymous'
+          // The app refuses unauthenticated requests with its own problem+json answers (docs/security.md).
+          requireAuthentication: false
+          unauthenticatedClientAction: 'AllowAnonymous'
           excludedPaths: excludedPaths
         }
         httpSettings: {

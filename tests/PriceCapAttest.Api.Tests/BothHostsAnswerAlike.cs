@@ -8,7 +8,7 @@ using PriceCapAttest.Api.Tests.Infrastructure;
 namespace PriceCapAttest.Api.Tests;
 
 /// <summary>
-/// Every route × case (no key 401, each role not admitted 403, each role admitted 200, bad input 400, unknown 404,
+/// Every route × case (no key 401, a bearer token on these hosts without bearer validation 401, each role not admitted 403, each role admitted 200, bad input 400, unknown 404,
 /// party scoping) sent to the local host process and to the Functions app's HTTP functions (on a test server, same
 /// storage and principals): both answer the same
 /// status, content type, continuation header and body (the schedule source's load and check times aside).
@@ -29,6 +29,8 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
             var path = Sample(route);
             data.Add($"{route.Name} no key", route.Method, path, "none", 401);
             data.Add($"{route.Name} wrong key", route.Method, path, "wrong", 401);
+            // Neither host of the shared pipeline validates bearer tokens: one is refused, not ignored (also with a key).
+            data.Add($"{route.Name} bearer token", route.Method, path, "bearer", 401);
             foreach (var role in Enum.GetValues<ApiRole>())
             {
                 // No re-screening run exists on the shared host: the operator's GET of one is 404.
@@ -68,6 +70,7 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         data.Add("unknown run", "GET", "rescreens/20261201T090000000Z-00000000", "operator", 404);
         data.Add("unknown route", "GET", "no-such-route", "regulator", 404);
         data.Add("unknown route no key", "GET", "no-such-route", "none", 401);
+        data.Add("bearer token and an operator key", "GET", "rescreens", "bearer+operator", 401);
         data.Add("csv export", "GET", "violations?regime=EU&accept=csv", "regulator", 200);
         data.Add("health", "GET", "health", "none", 200);
         return data;
@@ -152,6 +155,12 @@ public sealed class BothHostsAnswerAlike(LocalPipelineFixture pipeline) : IAsync
         if (csv)
         {
             request.Headers.Add("Accept", "text/csv");
+        }
+
+        if (key.StartsWith("bearer", StringComparison.Ordinal))
+        {
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer eyJhbGciOiJSUzI1NiJ9.eyJyb2xlcyI6WyJPcGVyYXRvciJdfQ.c2ln");
+            key = key.Contains('+', StringComparison.Ordinal) ? key[(key.IndexOf('+', StringComparison.Ordinal) + 1)..] : "none";
         }
 
         var value = key switch

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using PriceCapAttest.Api.Security;
 using PriceCapAttest.Infra.Tests.Arm;
 
 namespace PriceCapAttest.Infra.Tests;
@@ -98,8 +99,8 @@ public class ApiPrincipals
         { $"Shipper:has space:{GoodKey}", "entry 1: a party id is 1-64 characters" },
         { $"Shipper::{GoodKey}", "entry 1: a party id is 1-64 characters" },
         { $"Shipper:{new string('a', 65)}:{GoodKey}", "entry 1: a party id is 1-64 characters" },
-        { "Insurer:ACME-INS:short-key-0123456789", "entry 1: a key must be at least 32 characters" },
-        { $"Insurer:ACME-INS:{GoodKey} x", "entry 1: a key must be at least 32 characters" },
+        { "Insurer:ACME-INS:short-key-01234", "entry 1: a key must be at least 16 characters" },
+        { $"Insurer:ACME-INS:{GoodKey} x", "entry 1: a key must be at least 16 characters" },
         { $"Insurer:ACME-INS:{GoodKey},Operator:ops:{GoodKey}", "two entries share a key" },
     };
 
@@ -120,6 +121,18 @@ public class ApiPrincipals
             Assert.DoesNotContain(GoodKey, failure.Message, StringComparison.Ordinal);
             Assert.DoesNotContain("short-key", failure.Message, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void The_template_and_the_app_agree_on_the_shortest_key()
+    {
+        var shortest = new string('k', ApiAccessOptionsValidator.MinKeyLength);
+        var resources = Template.ResourcesWith("apiPrincipals", $"Operator:ops:{shortest}");
+        var settings = Assert.Single(resources, resource => resource.Type == AzureTypes.SiteConfig && resource.LeafName == "appsettings").Get("properties").As<IDictionary<string, object?>>();
+        Assert.Equal("ops", settings["Principals__0__PartyId"]);
+
+        var failure = Assert.Throws<TemplateFailure>(() => Template.ResourcesWith("apiPrincipals", $"Operator:ops:{shortest[1..]}"));
+        Assert.Contains($"a key must be at least {ApiAccessOptionsValidator.MinKeyLength} characters", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using PriceCapAttest.Api.Hosting;
 using PriceCapAttest.Api.Routes;
 using PriceCapAttest.Infra.Tests.Arm;
@@ -6,9 +7,10 @@ using PriceCapAttest.Infra.Tests.Arm;
 namespace PriceCapAttest.Infra.Tests;
 
 /// <summary>
-/// App Service authentication with Microsoft Entra ID (docs/security.md, "Principals on Azure"): in the production mode
-/// ('entra') every request needs a valid token except the anonymous routes and the blob trigger's webhook; the token is
-/// checked against the app registration given as parameters; no client secret, no token store.
+/// App Service authentication with Microsoft Entra ID (docs/security.md, "Principals on Azure"): on wherever there is an
+/// app registration, checking tokens against it (no client secret, no token store), but letting requests without a
+/// token through so that the app, which validates the token again with the same issuer and audiences, answers them
+/// with its own problem+json.
 /// </summary>
 public class AppServiceAuthentication
 {
@@ -51,10 +53,22 @@ public class AppServiceAuthentication
     }
 
     [Fact]
-    public void Every_request_needs_a_token_and_is_answered_401_without_one()
+    public void App_Service_validates_tokens_but_lets_the_app_refuse_requests_without_one_with_its_own_problem_json()
     {
-        Assert.Equal(true, Auth.Get("properties.globalValidation.requireAuthentication"));
-        Assert.Equal("Return401", Auth.Get("properties.globalValidation.unauthenticatedClientAction"));
+        Assert.Equal(true, Auth.Get("properties.platform.enabled"));
+        Assert.Equal(false, Auth.Get("properties.globalValidation.requireAuthentication"));
+        Assert.Equal("AllowAnonymous", Auth.Get("properties.globalValidation.unauthenticatedClientAction"));
+    }
+
+    [Fact]
+    public void The_app_validates_tokens_again_against_the_issuer_and_audiences_of_the_auth_settings()
+    {
+        var settings = AppSettingsTemplate.Settings();
+        var audiences = settings.Where(pair => Regex.IsMatch(pair.Key, AppSettingsTemplate.BearerAudiencePattern))
+            .OrderBy(pair => pair.Key, StringComparer.Ordinal).Select(pair => (string)pair.Value!);
+
+        Assert.Equal(Auth.Get("properties.identityProviders.azureActiveDirectory.registration.openIdIssuer"), settings[AppSettingsTemplate.BearerAuthoritySetting]);
+        Assert.Equal(Strings(Auth.Get("properties.identityProviders.azureActiveDirectory.validation.allowedAudiences")), audiences);
     }
 
     [Fact]
@@ -130,6 +144,7 @@ public class AppServiceAuthentication
 
         Assert.Equal(expected is not null, AuthSettings(resources).Get("properties.platform.enabled"));
         Assert.Equal(expected, settings.TryGetValue(AppSettingsTemplate.AppServiceSetting, out var value) ? value : null);
+        Assert.Equal(expected is not null, settings.ContainsKey(AppSettingsTemplate.BearerAuthoritySetting));
     }
 
     [Fact]

@@ -34,6 +34,16 @@ public static class AppSettingsTemplate
     /// <summary>Set (to true) where App Service authentication is on (ApiAccessOptions.Authentication).</summary>
     public const string AppServiceSetting = "Authentication__AppService";
 
+    /// <summary>The issuer of the bearer tokens the app validates itself (ApiAccessOptions.Authentication.Bearer).</summary>
+    public const string BearerAuthoritySetting = "Authentication__Bearer__Authority";
+
+    /// <summary>Pattern of the audiences of those tokens: Authentication__Bearer__Audiences__{index}.</summary>
+    public const string BearerAudiencePattern = @"^Authentication__Bearer__Audiences__\d+$";
+
+    /// <summary>The settings of App Service authentication and of the app's own bearer validation.</summary>
+    public static bool IsAuthenticationSetting(string name) =>
+        name == AppServiceSetting || name == BearerAuthoritySetting || System.Text.RegularExpressions.Regex.IsMatch(name, BearerAudiencePattern);
+
     public static IReadOnlyDictionary<string, object?> Settings()
     {
         var config = Assert.Single(CompiledTemplate.Instance.OfType(AzureTypes.SiteConfig), resource => resource.LeafName == "appsettings");

@@ -7,7 +7,8 @@ using PriceCapAttest.Infra.Tests.Arm;
 namespace PriceCapAttest.Infra.Tests;
 
 /// <summary>
-/// The code's side of the principals: every principal setting the template writes binds to the API's
+/// The code's side of the principals: every principal and authentication setting (App Service, bearer) the template
+/// writes binds to the API's
 /// <see cref="ApiAccessOptions"/> and passes its start-up check (<see cref="ApiAccessOptionsValidator"/>), and every
 /// role and regime the code knows is one the template accepts, so template and code cannot drift apart again.
 /// </summary>
@@ -18,7 +19,7 @@ public class PrincipalSettingsBind
     {
         var keys = CompiledTemplate.SamplePrincipals.Select((p, i) => ($"api-principal-{i})", p.Key)).ToList();
         var settings = AppSettingsTemplate.Settings()
-            .Where(pair => Regex.IsMatch(pair.Key, AppSettingsTemplate.PrincipalPattern) || pair.Key == AppSettingsTemplate.AppServiceSetting)
+            .Where(pair => Regex.IsMatch(pair.Key, AppSettingsTemplate.PrincipalPattern) || AppSettingsTemplate.IsAuthenticationSetting(pair.Key))
             // App Service resolves each Key Vault reference to the secret's value, which the template writes from the same entry.
             .ToDictionary(
                 pair => pair.Key.Replace("__", ":", StringComparison.Ordinal),
@@ -28,6 +29,10 @@ public class PrincipalSettingsBind
         new ConfigurationBuilder().AddInMemoryCollection(settings).Build().Bind(options);
 
         Assert.True(options.Authentication.AppService);
+        Assert.True(options.Authentication.Bearer.Enabled);
+        Assert.Equal($"https://login.microsoftonline.com/{CompiledTemplate.EntraTenantId}/v2.0", options.Authentication.Bearer.Authority);
+        Assert.Equal(CompiledTemplate.EntraAudiences, options.Authentication.Bearer.Audiences);
+        Assert.True(options.Authentication.Bearer.RequireHttpsMetadata);
         Assert.Null(options.ApiKeys);
         Assert.Equal(
             CompiledTemplate.SamplePrincipals,

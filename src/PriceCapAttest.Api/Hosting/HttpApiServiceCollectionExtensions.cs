@@ -15,7 +15,7 @@ public static class HttpApiServiceCollectionExtensions
     /// What both hosts need to serve the API (with the pipeline's query services registered): the JSON spelling,
     /// RFC 9457 problem details with the API's problem types, the access check and rate limit of the
     /// <see cref="ApiAccessOptions"/> in <paramref name="access"/> (<c>Principals</c>, <c>RateLimits</c>,
-    /// <c>Authentication</c>; validated at start-up), the OpenAPI document, and the request delegates of the routes.
+    /// <c>Authentication:AppService</c>, <c>Authentication:Bearer</c>; validated at start-up), the OpenAPI document, and the request delegates of the routes.
     /// <paramref name="appService"/>: the host runs behind App Service, where <c>Authentication:AppService</c> may be
     /// set; elsewhere that setting is refused.
     /// </summary>
@@ -27,6 +27,7 @@ public static class HttpApiServiceCollectionExtensions
         var prefix = access is IConfigurationSection section ? section.Path + ":" : "";
         services.AddSingleton<IValidateOptions<ApiAccessOptions>>(new ApiAccessOptionsValidator(prefix, appService));
         services.TryAddSingleton<PartyDirectory>();
+        services.TryAddSingleton<BearerTokens>();
         services.TryAddSingleton<AccessCheck>();
         services.TryAddSingleton<ApiRateLimiter>();
         services.TryAddSingleton<ApiRequestDelegates>();

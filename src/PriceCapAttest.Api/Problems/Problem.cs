@@ -25,8 +25,10 @@ public static class Problem
     public static ProblemHttpResult RouteNotFound(HttpContext context) =>
         NotFound(context, $"'{Instance(context)}' is not a route of this API; see /api/openapi.json.");
 
-    public static ProblemHttpResult Unauthorized(HttpContext context) => Create(context, 401, ProblemTypes.Unauthorized, "Unauthorized",
+    public static ProblemHttpResult Unauthorized(HttpContext context) => Unauthorized(context,
         $"A valid API key is required in the '{ApiHeaders.Key}' header (or the '{ApiHeaders.KeyQuery}' query parameter).");
+
+    public static ProblemHttpResult Unauthorized(HttpContext context, string detail) => Create(context, 401, ProblemTypes.Unauthorized, "Unauthorized", detail);
 
     public static ProblemHttpResult Forbidden(HttpContext context, string detail) => Create(context, 403, ProblemTypes.Forbidden, "Forbidden", detail);
 
@@ -44,6 +46,9 @@ public static class Problem
     public static ProblemHttpResult Internal(HttpContext context) => Create(context, 500, ProblemTypes.Internal, "Internal error",
         "The request could not be served because of a fault on the server side; try again later.");
 
+    /// <summary>A dependency the request needs (storage, the token issuer) cannot be reached: 503, try again later.</summary>
+    public static ProblemHttpResult Unavailable(HttpContext context, string detail) => Create(context, 503, ProblemTypes.Unavailable, "Service unavailable", detail);
+
     /// <summary>The problem type URI of a status the API answers (for problems the framework writes itself).</summary>
     public static string? TypeOf(int status) => status switch
     {
@@ -55,6 +60,7 @@ public static class Problem
         413 => ProblemTypes.TooLarge,
         415 => ProblemTypes.UnsupportedMediaType,
         429 => ProblemTypes.RateLimited,
+        503 => ProblemTypes.Unavailable,
         >= 500 => ProblemTypes.Internal,
         _ => null,
     };

@@ -45,4 +45,32 @@ public sealed class AuthenticationOptions
     /// header is never trusted. The local host refuses the setting.
     /// </summary>
     public bool AppService { get; set; }
+
+    /// <summary>Entra ID (or any OpenID issuer's) bearer tokens, validated by the app itself (<see cref="BearerTokens"/>).</summary>
+    public BearerOptions Bearer { get; set; } = new();
+}
+
+/// <summary>
+/// In-app validation of <c>Authorization: Bearer</c> tokens: on when <see cref="Authority"/> is set. The signing keys
+/// and issuer come from the issuer's OpenID configuration (<see cref="MetadataAddress"/>).
+/// </summary>
+public sealed class BearerOptions
+{
+    /// <summary>The OpenID issuer, e.g. <c>https://login.microsoftonline.com/{tenant}/v2.0</c>.</summary>
+    public string? Authority { get; set; }
+
+    /// <summary>The audiences a token may carry (<c>aud</c>): e.g. <c>api://{client id}</c> and the client id.</summary>
+    public List<string> Audiences { get; set; } = [];
+
+    /// <summary>The OpenID configuration document; default <c>{Authority}/.well-known/openid-configuration</c>.</summary>
+    public string? MetadataAddress { get; set; }
+
+    /// <summary>False only for a local test issuer on http.</summary>
+    public bool RequireHttpsMetadata { get; set; } = true;
+
+    public bool Enabled => !string.IsNullOrWhiteSpace(Authority);
+
+    public string? EffectiveMetadataAddress => string.IsNullOrWhiteSpace(MetadataAddress)
+        ? Authority is null ? null : Authority.TrimEnd('/') + "/.well-known/openid-configuration"
+        : MetadataAddress;
 }

@@ -5,7 +5,8 @@ namespace PriceCapAttest.Api.Security;
 /// <summary>
 /// Start-up check of <see cref="ApiAccessOptions"/>: each principal has a known role, a party id fitting its role
 /// (<see cref="PartyIds"/>) and a key of <see cref="MinKeyLength"/> characters or more that no other principal has;
-/// at least one principal unless App Service authentication is on; a positive rate limit. Messages name the
+/// at least one principal unless App Service authentication or bearer validation is on; bearer settings that can
+/// work (<see cref="BearerOptions"/>); a positive rate limit. Messages name the
 /// setting (under <paramref name="prefix"/>, e.g. <c>LocalHost:</c>), never a key.
 /// </summary>
 public sealed class ApiAccessOptionsValidator(string prefix, bool appServiceAllowed) : IValidateOptions<ApiAccessOptions>
@@ -26,10 +27,12 @@ public sealed class ApiAccessOptionsValidator(string prefix, bool appServiceAllo
             failures.Add($"{prefix}Authentication:AppService: this host is not behind App Service authentication and never trusts the {ClientPrincipal.Header} header; remove the setting.");
         }
 
-        if (options.Principals.Count == 0 && !options.Authentication.AppService)
+        if (options.Principals.Count == 0 && !options.Authentication.AppService && !options.Authentication.Bearer.Enabled)
         {
-            failures.Add($"{prefix}Principals: at least one principal is required ({prefix}Principals:0:Key, :Role, :PartyId).");
+            failures.Add($"{prefix}Principals: at least one principal is required ({prefix}Principals:0:Key, :Role, :PartyId) unless {prefix}Authentication:Bearer:Authority is set.");
         }
+
+        CheckBearer(options.Authentication.Bearer, $"{prefix}Authentication:Bearer", failures);
 
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Principals.Count; i++)
@@ -53,6 +56,41 @@ public sealed class ApiAccessOptionsValidator(string prefix, bool appServiceAllo
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void CheckBearer(BearerOptions bearer, string at, List<string> failures)
+    {
+        if (!bearer.Enabled)
+        {
+            if (bearer.Audiences.Count > 0 || !string.IsNullOrWhiteSpace(bearer.MetadataAddress))
+            {
+                failures.Add($"{at}:Authority: required with {at}:Audiences or :MetadataAddress (the OpenID issuer, e.g. https://login.microsoftonline.com/{{tenant}}/v2.0).");
+            }
+
+            return;
+        }
+
+        if (!IsWebAddress(bearer.Authority))
+        {
+            failures.Add($"{at}:Authority: '{bearer.Authority}' is not an absolute http(s) URL (e.g. https://login.microsoftonline.com/{{tenant}}/v2.0).");
+        }
+
+        if (bearer.Audiences.Count == 0 || bearer.Audiences.Any(string.IsNullOrWhiteSpace))
+        {
+            failures.Add($"{at}:Audiences: at least one audience, none empty, is required ({at}:Audiences:0, e.g. api://{{client id}}, and the client id).");
+        }
+
+        if (!string.IsNullOrWhiteSpace(bearer.MetadataAddress) && !IsWebAddress(bearer.MetadataAddress))
+        {
+            failures.Add($"{at}:MetadataAddress: '{bearer.MetadataAddress}' is not an absolute http(s) URL.");
+        }
+        else if (IsWebAddress(bearer.EffectiveMetadataAddress) && new Uri(bearer.EffectiveMetadataAddress!).Scheme == Uri.UriSchemeHttp && bearer.RequireHttpsMetadata)
+        {
+            failures.Add($"{at}:RequireHttpsMetadata: the OpenID configuration {bearer.EffectiveMetadataAddress} is http; use https, or set {at}:RequireHttpsMetadata to false (a local test issuer only).");
+        }
+    }
+
+    private static bool IsWebAddress(string? text) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp);
 
     private static void Check(PrincipalSetting principal, string at, List<string> failures)
     {

@@ -12,4 +12,5 @@ public static class ProblemTypes
     public const string TooLarge = "urn:pricecapattest:problem:too-large";
     public const string UnsupportedMediaType = "urn:pricecapattest:problem:unsupported-media-type";
     public const string Internal = "urn:pricecapattest:problem:internal";
+    public const string Unavailable = "urn:pricecapattest:problem:unavailable";
 }

@@ -49,11 +49,13 @@ public sealed class FunctionsAppServer : IAsyncDisposable
     }
 
     /// <param name="startServices">False: no background service (the storage initializer needs reachable storage).</param>
-    public static async Task<FunctionsAppServer> StartAsync(IDictionary<string, string?> settings, bool startServices = true)
+    /// <param name="services">Services registered before the app's own (which are added only where none is).</param>
+    public static async Task<FunctionsAppServer> StartAsync(IDictionary<string, string?> settings, bool startServices = true, Action<IServiceCollection>? services = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseTestServer();
         builder.Configuration.AddInMemoryCollection(settings);
+        services?.Invoke(builder.Services);
         builder.Services.AddPriceCapFunctions(builder.Configuration);
         if (!startServices)
         {

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Api.Security;
 using PriceCapAttest.Pipeline;
 using PriceCapAttest.Api.Tests.Infrastructure;
@@ -10,7 +11,8 @@ namespace PriceCapAttest.Api.Tests.Security;
 /// <summary>
 /// App Service authentication: with <c>Authentication:AppService</c> on, the Functions app takes the principal from
 /// x-ms-client-principal (role from the app role claim, party from the Parties table entity of its object id and
-/// role); off, and always on the local host, where anyone can send that header, it admits no one by it.
+/// role) where App Service authentication runs (WEBSITE_AUTH_ENABLED=True); otherwise, and always on the local host,
+/// where anyone can send that header, it admits no one by it.
 /// </summary>
 [Collection(LocalPipelineCollection.Name)]
 public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
@@ -89,6 +91,58 @@ public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
         Assert.Equal(HttpStatusCode.Forbidden, await StatusAsync(pipeline.Anonymous, "rescreens", header, LocalPipelineFixture.InsurerKey));
     }
 
+    [Fact]
+    public async Task Without_WEBSITE_AUTH_ENABLED_the_header_admits_no_one_even_with_the_setting()
+    {
+        var oid = NewOid();
+        await AddPartyAsync(oid, "Insurer", "insurer-9");
+        var settings = pipeline.HostSettings();
+        settings["Authentication:AppService"] = "true";
+        await using var functions = await FunctionsAppServer.StartAsync(settings);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(functions.Client, "schedule", Principal("Insurer", oid)));
+        settings[AccessCheck.AppServiceAuthEnabled] = "False";
+        await using var off = await FunctionsAppServer.StartAsync(settings);
+        Assert.Equal(HttpStatusCode.Unauthorized, await StatusAsync(off.Client, "schedule", Principal("Insurer", oid)));
+        await using var on = await StartAsync();
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(on.Client, "schedule", Principal("Insurer", oid)));
+    }
+
+    [Fact]
+    public async Task An_unreachable_Parties_table_is_503_problem_json_not_a_fault()
+    {
+        var settings = pipeline.HostSettings();
+        settings["Authentication:AppService"] = "true";
+        settings[AccessCheck.AppServiceAuthEnabled] = "True";
+        var port = PriceCapAttest.Testing.Loopback.FreePort();
+        var dead = new TableServiceClient(
+            $"DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;AccountKey=Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==;TableEndpoint=http://127.0.0.1:{port}/devstoreaccount1;",
+            new TableClientOptions { Retry = { MaxRetries = 0, NetworkTimeout = TimeSpan.FromSeconds(5) } });
+        await using var functions = await FunctionsAppServer.StartAsync(settings, services: s => s.AddSingleton(new PartyDirectory(dead, TimeProvider.System)));
+
+        using var response = await SendAsync(functions.Client, "schedule", Principal("Insurer", NewOid()), null);
+
+        Assert.Contains("Parties table", await BearerTokensAreValidated.AssertProblemAsync(response, HttpStatusCode.ServiceUnavailable), StringComparison.Ordinal);
+        // A keyed request does not need the table.
+        Assert.Equal(HttpStatusCode.OK, await StatusAsync(functions.Client, "schedule", null, LocalPipelineFixture.InsurerKey));
+    }
+
+    [Fact]
+    public async Task A_bearer_token_on_a_host_without_bearer_validation_is_401_saying_it_takes_keys()
+    {
+        await using var functions = await StartAsync();
+        foreach (var client in new[] { pipeline.Anonymous, functions.Client })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, new Uri("schedule", UriKind.Relative));
+            request.Headers.TryAddWithoutValidation("Authorization", "Bearer eyJhbGciOiJub25lIn0.e30.");
+            using var response = await client.SendAsync(request);
+
+            var detail = await BearerTokensAreValidated.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
+            Assert.Equal("This host does not accept bearer tokens; send an API key in the 'x-functions-key' header.", detail);
+            Assert.Equal("Bearer", Assert.Single(response.Headers.WwwAuthenticate).Scheme);
+        }
+    }
+
     private static string Principal(string role, string oid) => FunctionsAppRoles.Header(("roles", role), ("oid", oid));
 
     private static string NewOid() => Guid.NewGuid().ToString("D");
@@ -97,6 +151,8 @@ public sealed class AppServicePrincipals(LocalPipelineFixture pipeline)
     {
         var settings = pipeline.HostSettings();
         settings["Authentication:AppService"] = "true";
+        // What App Service sets where its authentication runs; without it the header is never trusted.
+        settings[AccessCheck.AppServiceAuthEnabled] = "True";
         return FunctionsAppServer.StartAsync(settings);
     }
 
