@@ -69,7 +69,8 @@ function Details({ a, caps }: { a: Attestation; caps: Map<string, Cap> }) {
         <dd>{a.scheduleVersion ?? "—"}</dd>
         <dt>Evaluation</dt>
         <dd>
-          {a.evaluation.number} ({a.evaluation.cause === "rescreen" ? `re-screening run ${a.evaluation.rescreenRunId}` : "at upload"}, {when(a.evaluation.evaluatedAt)})
+          {a.evaluation.number} ({a.evaluation.cause === "rescreen" ? `re-screening run ${a.evaluation.rescreenRunId}` : "at upload"}
+          {a.evaluation.evaluatedAt ? `, ${when(a.evaluation.evaluatedAt)}` : ""})
         </dd>
         <dt>Document</dt>
         <dd>
