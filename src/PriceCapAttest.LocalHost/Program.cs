@@ -4,6 +4,7 @@ using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Api.Hosting;
 using PriceCapAttest.Api.Routes;
 using PriceCapAttest.Pipeline.DependencyInjection;
+using PriceCapAttest.WebConsole;
 
 // One process: the WebJobs host (blob and queue triggers) and Kestrel (the HTTP API), sharing one container.
 // Content root = the program folder, so appsettings.json and host.json are found from any working directory.
@@ -27,7 +28,8 @@ builder.Services
     .AddPriceCapPipeline(builder.Configuration)
     .AddPriceCapAlerts(builder.Configuration)
     .AddPriceCapHttpApi(builder.Configuration.GetSection(LocalHostOptions.Section), appService: false)
-    .AddLocalHostTelemetry(builder.Configuration);
+    .AddLocalHostTelemetry(builder.Configuration)
+    .AddPriceCapConsole(builder.Configuration.GetSection($"{LocalHostOptions.Section}:{ConsoleOptions.Section}"));
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.MissedUploadSweeper>();
 builder.Services.AddHostedService<PriceCapAttest.LocalHost.Jobs.RescreenWorker>();
 builder.Services.AddUnstartedAlertSweep();
@@ -47,6 +49,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.MapPriceCapApi();
+app.MapPriceCapConsole();
 
 if (openApiPath is not null)
 {
@@ -57,7 +60,7 @@ if (openApiPath is not null)
 app.Lifetime.ApplicationStarted.Register(() =>
 {
     var urls = app.Services.GetRequiredService<IOptions<LocalHostOptions>>().Value.Urls;
-    app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix})", urls, ApiRoutes.Prefix);
+    app.Logger.LogInformation("PriceCapAttest local host ready: API at {Urls} (prefix {Prefix}), console at {Console}/", urls, ApiRoutes.Prefix, ConsoleFiles.BasePath);
 });
 
 try

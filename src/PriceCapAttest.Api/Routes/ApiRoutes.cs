@@ -15,6 +15,7 @@ public static class ApiRoutes
         .. ScheduleRoutes.All,
         .. AlertRoutes.All,
         .. RescreenRoutes.All,
+        .. MeRoutes.All,
         .. HealthRoutes.All,
     ];
 

@@ -16,6 +16,7 @@ public static class RouteNames
     public const string GetRescreens = "GetRescreens";
     public const string GetRescreen = "GetRescreen";
     public const string DryRunRescreen = "DryRunRescreen";
+    public const string GetMe = "GetMe";
     public const string GetHealth = "GetHealth";
     public const string GetOpenApiDocument = "GetOpenApiDocument";
     public const string GetApiDocs = "GetApiDocs";

@@ -38,6 +38,7 @@ public static class AccessMatrix
         (RouteNames.GetRescreens, [(403, 403), (403, 403), (403, 403), (200, 200)]),
         (RouteNames.GetRescreen, [(403, 403), (403, 403), (403, 403), (404, 404)]),
         (RouteNames.DryRunRescreen, [(403, 403), (403, 403), (403, 403), (200, 200)]),
+        (RouteNames.GetMe, [(200, 200), (200, 200), (200, 200), (200, 200)]),
     ];
 
     /// <summary>The request of a route in the matrix: the path under /api (sample placeholders) and the body.</summary>
