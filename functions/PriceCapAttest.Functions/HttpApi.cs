@@ -61,7 +61,7 @@ public sealed class HttpApi(ApiRequestDelegates api)
     public Task<IActionResult> DryRunRescreen([HttpTrigger(Open, "post", Route = Api + Route.RescreenRoutes.DryRunPattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.DryRunRescreen, request, context);
 
     [Function(RouteNames.GetMe)]
-    public Task<IActionResult> GetMe([HttpTrigger(Open, "get", Route = Route.MeRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetMe, request, context);
+    public Task<IActionResult> GetMe([HttpTrigger(Open, "get", Route = Api + Route.MeRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetMe, request, context);
 
     [Function(RouteNames.GetHealth)]
     public Task<IActionResult> GetHealth([HttpTrigger(Open, "get", Route = Api + Route.HealthRoutes.Pattern)] HttpRequest request, FunctionContext context) => Serve(RouteNames.GetHealth, request, context);
