@@ -72,6 +72,9 @@ param entraTenantId string = ''
 @description('Audiences a token may carry. Empty: the client id and api://{client id}.')
 param entraAllowedAudiences array = []
 
+@description('Scope the web console asks Entra ID for, whose access token it sends to the API. Empty: api://{entraClientId}/.default. The console signs in with the API\'s own app registration, whose SPA redirect URI is https://{function app host}/console/ (docs/deploy.md).')
+param consoleScope string = ''
+
 @secure()
 @description('Keyed principals of the HTTP API: entries Role:PartyId:Key separated by commas (Role Shipper, Insurer, Regulator or Operator; PartyId the shipper or insurer id, the regime code of a regulator, an operator name; Key at least 16 characters as the app requires, e.g. openssl rand -hex 32, each its own). Required with apiAuthentication keys, optional with entra: each key becomes a Key Vault secret api-principal-{n} and each entry the app settings Principals__{n}__Key (a Key Vault reference), __Role and __PartyId. See docs/security.md.')
 param apiPrincipals string
@@ -134,6 +137,15 @@ var bearerSettings = union(
   },
   toObject(range(0, length(entraAudiences)), i => 'Authentication__Bearer__Audiences__${i}', i => string(entraAudiences[i]))
 )
+// The web console (served by the function app at /console/) signs its users in with the same app registration; without
+// one it asks for an API key (docs/console.md).
+var consoleSettings = empty(entraClient)
+  ? {}
+  : {
+      Console__Entra__ClientId: entraClient
+      Console__Entra__Authority: '${environment().authentication.loginEndpoint}${entraTenant}'
+      Console__Entra__Scope: empty(consoleScope) ? 'api://${entraClient}/.default' : consoleScope
+    }
 var names = {
   identity: 'id-pricecap-${token}'
   storageAccount: 'stpricecap${take(token, 14)}'
@@ -232,7 +244,7 @@ module functionApp 'modules/functionapp.bicep' = {
     deploymentContainerName: names.deploymentContainer
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     signingSecretUri: keyVault.outputs.signingSecretUri
-    apiSettings: union(apiPrincipalSettings.outputs.settings, appServiceAuthentication ? bearerSettings : {})
+    apiSettings: union(apiPrincipalSettings.outputs.settings, appServiceAuthentication ? bearerSettings : {}, consoleSettings)
     regulatorRoutes: regulatorRoutes
     ingestMaxDocumentBytes: ingestMaxDocumentBytes
     capScheduleBlobName: storage.outputs.capScheduleBlobName

@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PriceCapAttest.Api.Hosting;
 using PriceCapAttest.Pipeline.Alerts;
 using PriceCapAttest.Pipeline.DependencyInjection;
+using PriceCapAttest.WebConsole;
 
 namespace PriceCapAttest.Functions;
 
@@ -18,6 +19,8 @@ public static class FunctionsServices
             .AddUnstartedAlertSweep()
             // Principals:{n}:Key|Role|PartyId, RateLimits:*, Authentication:AppService (docs/security.md).
             .AddPriceCapHttpApi(configuration, appService: true)
-            .AddSingleton<ApiReferenceEndpoints>();
+            .AddSingleton<ApiReferenceEndpoints>()
+            // Console:Entra:ClientId|Authority|Scope (docs/console.md); none: the console signs in with keys.
+            .AddPriceCapConsole(configuration.GetSection(ConsoleOptions.Section));
     }
 }

@@ -30,13 +30,16 @@ param openIdIssuer string
 @description('Audiences a token may carry (aud claim).')
 param allowedAudiences array
 
-// Reached without a token: the API's anonymous routes (health probe, OpenAPI document, its viewer and assets) and the
+// Reached without a token: the API's anonymous routes (health probe, OpenAPI document, its viewer and assets), the web
+// console's files (it signs in in the browser and sends its token to /api), and the
 // webhook Event Grid calls for the blob trigger, which carries the host's blobs_extension system key instead.
 var excludedPaths = [
   '/api/health'
   '/api/openapi.json'
   '/api/docs'
   '/api/docs/*'
+  '/console'
+  '/console/*'
   '/runtime/webhooks/blobs'
 ]
 

@@ -1,3 +1,4 @@
+using PriceCapAttest.WebConsole;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using PriceCapAttest.Api.Hosting;
@@ -72,11 +73,11 @@ public class AppServiceAuthentication
     }
 
     [Fact]
-    public void Excluded_paths_are_the_anonymous_routes_and_the_blob_trigger_webhook()
+    public void Excluded_paths_are_the_anonymous_routes_the_console_and_the_blob_trigger_webhook()
     {
         var anonymousRoutes = ApiRoutes.All.Where(route => route.Roles.Count == 0).Select(route => $"{ApiRoutes.Prefix}/{route.Pattern}");
         var expected = anonymousRoutes
-            .Concat([ApiEndpoints.OpenApiPath, ApiEndpoints.DocsPath, $"{ApiEndpoints.DocsPath}/*", "/runtime/webhooks/blobs"])
+            .Concat([ApiEndpoints.OpenApiPath, ApiEndpoints.DocsPath, $"{ApiEndpoints.DocsPath}/*", ConsoleFiles.BasePath, $"{ConsoleFiles.BasePath}/*", "/runtime/webhooks/blobs"])
             .Order(StringComparer.Ordinal);
 
         Assert.Contains("/api/health", anonymousRoutes);

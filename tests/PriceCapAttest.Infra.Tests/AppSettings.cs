@@ -12,7 +12,8 @@ public class AppSettings
         var principals = Settings.Keys.Where(name => System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.PrincipalPattern));
         var others = Settings.Keys.Except(AppSettingsTemplate.FixedNames, StringComparer.Ordinal)
             .Except(routes, StringComparer.Ordinal).Except(principals, StringComparer.Ordinal)
-            .Where(name => !AppSettingsTemplate.IsAuthenticationSetting(name));
+            .Where(name => !AppSettingsTemplate.IsAuthenticationSetting(name))
+            .Where(name => !System.Text.RegularExpressions.Regex.IsMatch(name, AppSettingsTemplate.ConsolePattern));
 
         Assert.All(AppSettingsTemplate.FixedNames, name => Assert.Contains(name, Settings.Keys));
         Assert.Empty(others);

@@ -40,6 +40,9 @@ public static class AppSettingsTemplate
     /// <summary>Pattern of the audiences of those tokens: Authentication__Bearer__Audiences__{index}.</summary>
     public const string BearerAudiencePattern = @"^Authentication__Bearer__Audiences__\d+$";
 
+    /// <summary>Pattern of the web console's Entra sign-in settings: Console__Entra__{ClientId|Authority|Scope} (ConsoleOptions).</summary>
+    public const string ConsolePattern = @"^Console__Entra__(ClientId|Authority|Scope)$";
+
     /// <summary>The settings of App Service authentication and of the app's own bearer validation.</summary>
     public static bool IsAuthenticationSetting(string name) =>
         name == AppServiceSetting || name == BearerAuthoritySetting || System.Text.RegularExpressions.Regex.IsMatch(name, BearerAudiencePattern);

@@ -25,7 +25,7 @@ public sealed class FunctionsAppRoles
         }
 
         Assert.Equal(
-            ApiRoutes.All.Select(r => r.Name).Append(RouteNames.GetOpenApiDocument).Append(RouteNames.GetApiDocs).Append(RouteNames.RouteNotFound).Order(StringComparer.Ordinal),
+            ApiRoutes.All.Select(r => r.Name).Append(RouteNames.GetOpenApiDocument).Append(RouteNames.GetApiDocs).Append(RouteNames.RouteNotFound).Append(PriceCapAttest.Functions.WebConsole.FunctionName).Order(StringComparer.Ordinal),
             functions.Keys.Order(StringComparer.Ordinal));
 
         // The shared key check answers 401/403 (the Functions host's own keys would answer differently).
