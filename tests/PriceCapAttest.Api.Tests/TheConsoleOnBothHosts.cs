@@ -37,29 +37,8 @@ public sealed partial class TheConsoleOnBothHosts(LocalPipelineFixture pipeline)
         }
     }
 
-    private async Task AssertAlikeAsync(string path)
-    {
-        await using var functions = await FunctionsAppServer.StartAsync(pipeline.HostSettings());
-        using var handler = new HttpClientHandler { AllowAutoRedirect = false };
-        using var local = new HttpClient(handler) { BaseAddress = pipeline.ApiBase };
-
-        using var expected = await local.GetAsync(new Uri(path, UriKind.Relative));
-        using var actual = await functions.Client.GetAsync(new Uri(path, UriKind.Relative));
-
-        Assert.True(expected.StatusCode is HttpStatusCode.OK or HttpStatusCode.Redirect, $"{path}: {(int)expected.StatusCode} on the local host");
-        Assert.Equal(expected.StatusCode, actual.StatusCode);
-        Assert.Equal(expected.Headers.Location, actual.Headers.Location);
-        Assert.Equal(expected.Content.Headers.ContentType?.ToString(), actual.Content.Headers.ContentType?.ToString());
-        foreach (var header in new[] { "Content-Security-Policy", "Cache-Control", "X-Content-Type-Options", "Referrer-Policy" })
-        {
-            Assert.Equal(Values(expected, header), Values(actual, header));
-        }
-
-        Assert.Equal(await expected.Content.ReadAsByteArrayAsync(), await actual.Content.ReadAsByteArrayAsync());
-    }
-
-    private static string? Values(HttpResponseMessage response, string header) =>
-        response.Headers.TryGetValues(header, out var values) || response.Content.Headers.TryGetValues(header, out values) ? string.Join(",", values) : null;
+    private Task AssertAlikeAsync(string path) => BothHostsServe.AssertAlikeAsync(
+        pipeline, path, [HttpStatusCode.OK, HttpStatusCode.Redirect], "Content-Security-Policy", "Cache-Control", "X-Content-Type-Options", "Referrer-Policy");
 
     [GeneratedRegex("<(?:script|link)[^>]*?(?:src|href)=\"(?<url>[^\"]+)\"")]
     private static partial Regex Asset();
