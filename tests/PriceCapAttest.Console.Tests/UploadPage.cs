@@ -107,7 +107,7 @@ public sealed class UploadPage(ConsoleFixture console)
 
         var summary = session.Page.GetByTestId("error-summary");
         await Assertions.Expect(summary.Locator("li")).ToHaveCountAsync(1, new() { Timeout = 60_000 });
-        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "row 1, vessel.imo" })).ToBeVisibleAsync();
+        await Assertions.Expect(summary.GetByRole(AriaRole.Link, new() { Name = "Row 1, vessel.imo" })).ToBeVisibleAsync();
         var cell = session.Page.GetByTestId("document-rows").Locator("tr[data-row='1'] td[data-column='vessel.imo']");
         await Assertions.Expect(cell).ToHaveAttributeAsync("aria-invalid", "true");
         await Assertions.Expect(cell).ToContainTextAsync("check digit should be 3");

@@ -1,4 +1,5 @@
 import type { Ref } from "preact";
+import { useEffect, useRef } from "preact/hooks";
 import type { Receipt, ReceiptAttestation } from "../api/types";
 import { Link } from "../components/Link";
 import { Table } from "../components/Table";
@@ -83,7 +84,7 @@ export function ReceiptFacts({ receipt, focusRef }: { receipt: Receipt; focusRef
         <tbody>
           {receipt.attestations.map((a) => (
             <tr key={a.index} data-attestation={a.attestationId ?? undefined}>
-              <td class="number">{a.index + 1}</td>
+              <td>{a.index + 1}</td>
               <td>{a.record ? <Link href={href("attestations", a.record.shipperId, a.record.attestationId)}>{a.record.attestationId}</Link> : a.attestationId ?? "—"}</td>
               <td>
                 <VerdictBadge verdict={a.verdict} />
@@ -175,8 +176,17 @@ function FieldRow({ field, errors }: { field: DocField; errors: PlacedError[] })
 function CsvRows({ view, at, name }: { view: Extract<DocumentView, { kind: "csv" }>; at: At; name: string }) {
   const numbered = view.rows.map((cells, index) => ({ cells, index }));
   const { items, note } = shown(numbered, (r) => at(rowId(r.index)).length > 0 || r.cells.some((_, c) => at(cellId(r.index, c)).length > 0));
+  // A wide file: scroll sideways to the first cell with an error, so that it shows without looking for it.
+  const wrapper = useRef<HTMLDivElement>(null);
+  const errorCount = view.rows.reduce((n, cells, r) => n + cells.filter((_, c) => at(cellId(r, c)).length > 0).length, 0);
+  useEffect(() => {
+    const region = wrapper.current?.querySelector<HTMLElement>(".table-scroll");
+    const cell = region?.querySelector<HTMLElement>("td.invalid");
+    const rowHeader = region?.querySelector<HTMLElement>("tbody th");
+    if (region && cell) region.scrollLeft = Math.max(0, cell.offsetLeft - (rowHeader?.offsetWidth ?? 0) - 16);
+  }, [errorCount]);
   return (
-    <>
+    <div ref={wrapper}>
       {note && <p class="muted">{note}</p>}
       <Table caption={`Rows of ${name}`} testId="document-rows">
         <thead>
@@ -194,7 +204,7 @@ function CsvRows({ view, at, name }: { view: Extract<DocumentView, { kind: "csv"
           ))}
         </tbody>
       </Table>
-    </>
+    </div>
   );
 }
 

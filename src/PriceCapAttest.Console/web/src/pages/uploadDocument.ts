@@ -158,8 +158,8 @@ function place(view: DocumentView, index: number, issue: ValidationIssue): { tar
     if (row === undefined) return null;
     const at = column >= 0 ? column : renumbered(view.columns, row, field);
     return at >= 0
-      ? { targetId: cellId(index, at), where: `row ${index + 1}, ${field}` }
-      : { targetId: rowId(index), where: `row ${index + 1}, ${field}` };
+      ? { targetId: cellId(index, at), where: `Row ${index + 1}, ${field}` }
+      : { targetId: rowId(index), where: `Row ${index + 1}, ${field}` };
   }
   if (FileCodes.has(issue.code)) return null;
   const item = view.items.find((i) => i.index === index);
