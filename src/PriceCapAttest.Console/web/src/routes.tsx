@@ -3,6 +3,7 @@ import type { Me, Role } from "./api/types";
 import { AttestationPage } from "./pages/AttestationPage";
 import { FleetPage } from "./pages/FleetPage";
 import { HomePage } from "./pages/HomePage";
+import { UploadPage } from "./pages/UploadPage";
 import { VesselPage } from "./pages/VesselPage";
 
 export type PageProps = { params: Record<string, string>; query: URLSearchParams; me: Me };
@@ -26,6 +27,7 @@ export const AllRoles: readonly Role[] = ["Shipper", "Insurer", "Regulator", "Op
 export const routes: readonly PageRoute[] = [
   { name: "home", pattern: "/", roles: AllRoles, page: HomePage, purpose: "everyone" },
   { name: "fleet", pattern: "/fleet", roles: ["Insurer"], page: FleetPage, nav: "Fleet", purpose: "insurers: the vessels they cover" },
+  { name: "upload", pattern: "/upload", roles: ["Shipper"], page: UploadPage, nav: "Upload", purpose: "shippers: uploading attestation documents" },
   { name: "vessel", pattern: "/vessels/:imo", roles: ["Insurer", "Operator"], page: VesselPage, purpose: "insurers and operators: a vessel's attestations" },
   {
     name: "attestation",

@@ -38,3 +38,14 @@ export type Cap = {
   knownUntil: string | null; status: string | null; instrument: string | null; source: string | null; confirmed: boolean | null; note: string | null;
 };
 export type Schedule = { asOf: string; scheduleVersion: string; description: string | null; caps: Cap[] };
+
+export type UploadAnswer = { shipperId: string; name: string; blobPath: string; receipt: string };
+export type ReceiptStatus = "Processed" | "Rejected" | "Failed";
+export type RecordKey = { shipperId: string; attestationId: string; version: number };
+export type ReceiptAttestation = {
+  index: number; attestationId: string | null; verdict: Verdict; errors: ValidationIssue[]; record: RecordKey | null; current: boolean;
+};
+export type Receipt = {
+  blobPath: string; shipperId: string; name: string; sha256: string | null; size: number | null; receivedAt: string;
+  status: ReceiptStatus; scheduleVersion: string | null; error: string | null; attestations: ReceiptAttestation[];
+};
