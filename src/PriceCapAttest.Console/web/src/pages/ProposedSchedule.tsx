@@ -80,9 +80,9 @@ export function ProposedSchedule() {
           />
           <p id="schedule-hint" class="muted field-hint">Choose a file above, or paste the schedule here.</p>
           {invalid && (
-            <ul id="schedule-errors" class="field-error" role="alert" data-testid="schedule-errors">
-              {problems.map((p, i) => <li key={i}>{p}</li>)}
-            </ul>
+            <div id="schedule-errors" class="field-error" role="alert" data-testid="schedule-errors">
+              <ul>{problems.map((p, i) => <li key={i}>{p}</li>)}</ul>
+            </div>
           )}
         </div>
         <div>

@@ -94,7 +94,7 @@ function InForce({ s }: { s: ScheduleAnswer }) {
 
 function CapTable(props: { caps: Cap[]; asOf: string; aged: Set<string> }) {
   return (
-    <Table caption={`Caps in force on ${props.asOf} (US dollars per barrel, FOB)`} testId="caps">
+    <Table caption={`The caps of ${props.asOf} per regime and product (US dollars per barrel, FOB)`} testId="caps">
       <thead>
         <tr>
           <th scope="col">Regime</th>
