@@ -43,6 +43,7 @@ public sealed class SchedulePage(ConsoleFixture console)
         var proposed = page.GetByRole(AriaRole.Heading, new() { Level = 2, Name = "Proposed schedule" });
         await Assertions.Expect(proposed).ToHaveCountAsync(role == "Operator" ? 1 : 0);
 
+        Assert.Equal("", await page.EvaluateAsync<string>(Overflowing));
         await session.ScreenshotAsync("schedule", role.ToLowerInvariant());
         await session.AssertAccessibleAsync();
     }
@@ -88,6 +89,7 @@ public sealed class SchedulePage(ConsoleFixture console)
             await Assertions.Expect(row).ToContainTextAsync("EU:");
             await Assertions.Expect(row.Locator("td").Nth(3).Locator("[data-verdict='Violation']")).ToHaveCountAsync(1);
             await Assertions.Expect(session.Page.GetByTestId("dry-run-counts")).ToContainTextAsync("EU");
+            Assert.Equal("", await session.Page.EvaluateAsync<string>(Overflowing));
             await session.ScreenshotAsync("schedule-dry-run", "operator");
             await session.AssertAccessibleAsync();
         }
@@ -121,6 +123,13 @@ public sealed class SchedulePage(ConsoleFixture console)
         await session.ScreenshotAsync("schedule-invalid", "operator");
         await session.AssertAccessibleAsync();
     }
+
+    /// <summary>The elements that reach past the right edge of the window (none: the page does not scroll sideways, its tables scroll inside).</summary>
+    private const string Overflowing = """
+        () => [...document.querySelectorAll("body *")]
+          .filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 1 && !e.closest(".table-scroll"))
+          .map(e => e.tagName + "." + e.className).slice(0, 5).join(", ")
+        """;
 
     /// <summary>The embedded schedule with the EU crude cap of the sample's loading date raised above its price (made up, not a legal fact).</summary>
     private static async Task<string> ProposedAsync()

@@ -34,6 +34,7 @@ public sealed class ViolationsPage(ConsoleFixture console)
         Assert.True(int.Parse(await march.TextContentAsync() ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 1);
         Assert.Equal("Violations – PriceCapAttest console", await page.TitleAsync());
 
+        Assert.Equal(0, await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - document.documentElement.clientWidth"));
         await session.ScreenshotAsync("violations", "regulator");
         await session.AssertAccessibleAsync();
     }

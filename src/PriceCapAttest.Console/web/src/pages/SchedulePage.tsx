@@ -72,7 +72,7 @@ function InForce({ s }: { s: ScheduleAnswer }) {
               <ul>
                 {s.warnings.map((w) => (
                   <li key={`${w.regime}/${w.category}`} data-warning={w.ruleId}>
-                    <strong>{w.regime} {w.category}</strong> (<code>{w.ruleId}</code>), review {w.reviewDate}: {w.message}
+                    <strong>{w.regime} {w.category}</strong>, review {w.reviewDate}: {w.message}
                   </li>
                 ))}
               </ul>
@@ -113,8 +113,8 @@ function CapTable(props: { caps: Cap[]; asOf: string; aged: Set<string> }) {
               <th scope="row">{c.regime}</th>
               <td>{c.category}</td>
               <td class="number">{c.capUsdPerBbl === null ? "none in force" : `${usd(c.capUsdPerBbl)} / bbl`}</td>
-              <td>{c.from ?? "—"}{c.to && <span class="muted"> until {c.to}</span>}</td>
-              <td>
+              <td class="date">{c.from ?? "—"}{c.to && <div class="muted">until {c.to}</div>}</td>
+              <td class="date">
                 {c.knownUntil ?? "—"}
                 {aged && <> <span class="badge badge-needsreview" data-testid="past-review">Past review</span></>}
                 {c.status === "unconfirmed" && <> <span class="badge badge-exempt">Unconfirmed</span></>}
@@ -122,8 +122,7 @@ function CapTable(props: { caps: Cap[]; asOf: string; aged: Set<string> }) {
               <td class="source">
                 {c.instrument ?? (c.ruleId ? "—" : "No cap in force")}
                 {c.ruleId && <div class="muted"><code>{c.ruleId}</code></div>}
-                {c.source && <SourceDetails text={c.source} />}
-                {c.note && <p class="muted">{c.note}</p>}
+                {(c.source || c.note) && <SourceDetails text={c.source ?? ""} note={c.note} />}
               </td>
             </tr>
           );
@@ -136,7 +135,7 @@ function CapTable(props: { caps: Cap[]; asOf: string; aged: Set<string> }) {
 const Url = /(https?:\/\/[^\s)]+)/g;
 
 /** The source text, its web addresses as links named by their site (the full address is the target). */
-function SourceDetails({ text }: { text: string }) {
+function SourceDetails({ text, note }: { text: string; note: string | null }) {
   const parts = text.split(Url);
   return (
     <details>
@@ -159,6 +158,7 @@ function SourceDetails({ text }: { text: string }) {
           );
         })}
       </p>
+      {note && <p class="muted">Note: {note}</p>}
     </details>
   );
 }
