@@ -7,7 +7,10 @@ public sealed record ConsolePrincipal(string Role, string PartyId, string Key)
     public string Label => Role.ToLowerInvariant();
 }
 
-/// <summary>The principals of the console tests: one per role, and an insurer without a fleet (the "may see nothing" insurer).</summary>
+/// <summary>
+/// The principals of the console tests: one per role, an insurer without a fleet (the "may see nothing" insurer) and a
+/// regulator of US (the EU regulator is the one of its role that <see cref="OfRole"/> finds).
+/// </summary>
 public static class ConsolePrincipals
 {
     public static readonly ConsolePrincipal Shipper = new("Shipper", "shipper-console", "console-tests-shipper-key");
@@ -16,7 +19,10 @@ public static class ConsolePrincipals
     public static readonly ConsolePrincipal Operator = new("Operator", "ops", "console-tests-operator-key");
     public static readonly ConsolePrincipal EmptyInsurer = new("Insurer", "insurer-empty", "console-tests-empty-insurer-key");
 
-    public static IReadOnlyList<ConsolePrincipal> All { get; } = [Shipper, Insurer, Regulator, Operator, EmptyInsurer];
+    /// <summary>A regulator of another regime than the sample's violation (US): sees none of EU's.</summary>
+    public static readonly ConsolePrincipal UsRegulator = new("Regulator", "US", "console-tests-us-regulator-key");
+
+    public static IReadOnlyList<ConsolePrincipal> All { get; } = [Shipper, Insurer, Regulator, Operator, EmptyInsurer, UsRegulator];
 
     public static ConsolePrincipal OfRole(string role) => All.First(p => p.Role == role);
 }

@@ -80,9 +80,9 @@ public sealed class ConsoleSession : IAsyncDisposable
     public async Task WaitForTitleAsync(string title) =>
         await Page.GetByRole(AriaRole.Heading, new() { Level = 1, Name = title }).WaitForAsync();
 
-    /// <summary>Waits until nothing is loading (no "Loading …" text on the page).</summary>
+    /// <summary>Waits until nothing is loading (no "Loading …" text on the page, of any of its parts).</summary>
     public async Task WaitForLoadedAsync() =>
-        await Page.GetByTestId("loading").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        await Page.GetByTestId("loading").First.WaitForAsync(new() { State = WaitForSelectorState.Detached });
 
     /// <summary>A full-page screenshot at TestResults/console/{page}-{role}-{width}.png.</summary>
     public async Task ScreenshotAsync(string page, string role)

@@ -4,7 +4,9 @@ import { AttestationPage } from "./pages/AttestationPage";
 import { FleetPage } from "./pages/FleetPage";
 import { HomePage } from "./pages/HomePage";
 import { UploadPage } from "./pages/UploadPage";
+import { SchedulePage } from "./pages/SchedulePage";
 import { VesselPage } from "./pages/VesselPage";
+import { ViolationsPage } from "./pages/ViolationsPage";
 
 export type PageProps = { params: Record<string, string>; query: URLSearchParams; me: Me };
 
@@ -36,4 +38,13 @@ export const routes: readonly PageRoute[] = [
     page: AttestationPage,
     purpose: "anyone who may read the attestation",
   },
+  {
+    name: "violations",
+    pattern: "/violations",
+    roles: ["Regulator", "Operator"],
+    page: ViolationsPage,
+    nav: "Violations",
+    purpose: "regulators and operators: the violations of a regime",
+  },
+  { name: "schedule", pattern: "/schedule", roles: AllRoles, page: SchedulePage, nav: "Schedule", purpose: "everyone: the caps in force and their sources" },
 ];

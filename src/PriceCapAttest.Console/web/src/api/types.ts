@@ -49,3 +49,30 @@ export type Receipt = {
   blobPath: string; shipperId: string; name: string; sha256: string | null; size: number | null; receivedAt: string;
   status: ReceiptStatus; scheduleVersion: string | null; error: string | null; attestations: ReceiptAttestation[];
 };
+
+export type ScheduleWarning = { regime: string; category: string; ruleId: string; reviewDate: string; message: string };
+export type ScheduleRefusal = { blobETag: string | null; at: string; problems: string[] };
+export type ScheduleStatus = {
+  version: string | null; source: string; blobPath: string | null; blobETag: string | null; loadedAt: string | null;
+  lastCheckedAt: string | null; lastError: ScheduleRefusal | null;
+};
+/** GET /api/schedule with what the schedule page reads beyond the caps: the source's status and the aged caps. */
+export type ScheduleAnswer = Schedule & { status: ScheduleStatus; warnings: ScheduleWarning[] };
+
+export type Violation = {
+  regime: string; loadingDate: string; shipperId: string; attestationId: string; version: number; imo: string | null;
+  vesselName: string | null; capUsdPerBbl: number | null; priceUsdPerBbl: number | null; ruleId: string | null; reasons: string[];
+  scheduleVersion: string | null; receivedAt: string; blobPath: string; sha256: string;
+};
+
+export type RegimeVerdictChange = { regime: string; from: Verdict | null; to: Verdict | null };
+export type RescreenChange = {
+  shipperId: string; attestationId: string; version: number; loadingDate: string; from: Verdict; to: Verdict;
+  fromScheduleVersion: string | null; toScheduleVersion: string | null; regimes: RegimeVerdictChange[];
+};
+export type RescreenCount = { regime: string; from: Verdict | null; to: Verdict | null; count: number };
+/** POST /api/rescreens/dry-run: what publishing a proposed schedule would change (writes nothing). */
+export type DryRunReport = {
+  proposedVersion: string; proposedSha256: string; inForceVersion: string; changes: string[]; months: number; examined: number;
+  changed: number; unchanged: number; unavailable: number; counts: RescreenCount[]; attestations: RescreenChange[];
+};
