@@ -3,7 +3,8 @@
 #
 #   ./run.sh                 the pipeline: the storage emulator Azurite on 127.0.0.1 (unless AzureWebJobsStorage is
 #                            set: then that account is used and no emulator is started) and the local host (blob
-#                            and queue triggers + the HTTP API on http://127.0.0.1:7071/api), until Ctrl-C.
+#                            and queue triggers + the HTTP API on http://127.0.0.1:7071/api and the web console on
+#                            http://127.0.0.1:7071/console/), until Ctrl-C.
 #   ./run.sh --demo          the same on fresh in-memory storage and free ports, plus a local regulator inbox that
 #                            verifies alert signatures: uploads samples/, prints each document's verdict and each
 #                            alert received, then stops everything and exits 0 (1 when something did not arrive).
@@ -18,7 +19,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
-usage() { sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; }
+usage() { sed -n '2,17p' "$0" | sed 's/^# \{0,1\}//'; }
 
 mode=run
 case "${1:-}" in
@@ -178,6 +179,7 @@ PriceCapAttest is running.
   API      http://127.0.0.1:$api_port/api   key of a principal above (header x-functions-key, or ?code=);
            the roles of each route: docs/security.md
            curl -H 'x-functions-key: $insurer_key' http://127.0.0.1:$api_port/api/schedule
+  Console  http://127.0.0.1:$api_port/console/   sign in with a key above (docs/console.md)
   Upload   dotnet $cli_dll submit --shipper demo ${connection_hint}samples/json
            (or: dotnet run --project src/PriceCapAttest.Cli -- submit --shipper demo samples/json)
            or any Azure Storage client: container "attestations", blob "{shipperId}/{name}.json|.csv";

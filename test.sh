@@ -19,10 +19,10 @@ if [[ -f package.json ]]; then
   fi
 fi
 
-# The reference page test renders /api/docs in the system's headless Chromium (never a downloaded browser).
+# The browser tests (/api/docs and every console page) drive the system's headless Chromium (never a downloaded browser).
 if [[ ! -x /usr/bin/chromium ]]; then
   if [[ $(id -u) -eq 0 ]] && command -v apt-get >/dev/null; then
-    step "apt-get install chromium (headless browser of the API reference page test)"
+    step "apt-get install chromium (headless browser of the reference page and console tests)"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium chromium-driver
   else
     echo "warning: /usr/bin/chromium is missing and cannot be installed here (needs root and apt-get); the browser test will fail." >&2
