@@ -52,6 +52,13 @@ public sealed partial class TheOpenApiDocument(LocalPipelineFixture pipeline)
             Assert.True(operation is not null, $"No operation {route.Name}");
             Assert.Equal(route.Summary, operation.Summary);
             Assert.Equal(!route.IsAnonymous, operation.Security is { Count: > 0 });
+            if (!route.IsAnonymous)
+            {
+                // Either scheme alone: a key, or a bearer token (two requirements, not both in one).
+                Assert.Equal(
+                    [[Api.OpenApi.ApiDocument.KeyScheme], [Api.OpenApi.ApiDocument.BearerScheme]],
+                    operation.Security!.Select(requirement => requirement.Keys.Select(scheme => scheme.Reference.Id).ToArray()).ToArray());
+            }
             var roles = JsonNode.Parse(text)!["paths"]!.AsObject().SelectMany(p => p.Value!.AsObject())
                 .Single(o => o.Value!["operationId"]!.GetValue<string>() == route.Name).Value!["x-roles"];
             Assert.Equal(route.Roles.Select(r => r.ToString()), roles?.AsArray().Select(r => r!.GetValue<string>()) ?? []);
