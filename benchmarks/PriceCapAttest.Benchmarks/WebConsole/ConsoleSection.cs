@@ -138,7 +138,7 @@ public static class ConsoleSection
         report.Table(["Page", "path", "kind", "p50", "p95", "p50 ratio to floor", "console files transferred (median)"],
             pages.SelectMany(p => figures.Timings.Where(t => t.Page == p.Name).Select(t => (IReadOnlyList<string>)
             [
-                p.Name, $"`/console/{p.Path}`", t.Kind, Ms(t.P50), Ms(t.P95),
+                p.Name, $"`/console/{p.Path}`" + (p.SignedIn ? "" : " (no key)"), t.Kind, Ms(t.P50), Ms(t.P95),
                 p.Name == "sign-in (floor)" ? "1.00x (floor)" : MarkdownReport.Ratio(t.P50 / (t.Kind == "cold" ? floorCold : floorWarm)),
                 Bytes(t.Transferred),
             ])));
