@@ -4,15 +4,6 @@ using Microsoft.Playwright;
 
 namespace PriceCapAttest.Benchmarks.WebConsole;
 
-/// <summary>One console file of a load: its name under /console/, bytes on the wire (headers included) and body bytes.</summary>
-public sealed record ConsoleFile(string Name, long Transferred, long Body);
-
-/// <summary>One load of a console page: milliseconds from navigation start to rendered with its data, and its own files.</summary>
-public sealed record PageLoad(double Milliseconds, IReadOnlyList<ConsoleFile> Files)
-{
-    public long Transferred => Files.Sum(f => f.Transferred);
-}
-
 /// <summary>
 /// Headless Chromium on the local host's console, signed in as the operator by the key in the fragment. Every request
 /// of every context is recorded; any to anything but 127.0.0.1 fails in the browser (<see cref="HeadlessChromium"/>)
@@ -112,12 +103,4 @@ public sealed class ConsoleBrowser : IAsyncDisposable
 
     private static bool IsLocal(string url) =>
         !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is "data" or "blob" or "about" || uri.Host is "127.0.0.1";
-}
-
-/// <summary>A context kept open on one page: each <see cref="ReloadAsync"/> is a warm load (hashed files from the HTTP cache).</summary>
-public sealed class WarmTab(IBrowserContext context, IPage tab, ConsolePage page) : IAsyncDisposable
-{
-    public Task<PageLoad> ReloadAsync() => ConsoleBrowser.MeasureAsync(tab, page, () => tab.ReloadAsync(new() { WaitUntil = WaitUntilState.Commit }));
-
-    public ValueTask DisposeAsync() => context.DisposeAsync();
 }
