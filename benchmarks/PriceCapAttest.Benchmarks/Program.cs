@@ -4,6 +4,7 @@ using PriceCapAttest.Benchmarks.Infrastructure;
 using PriceCapAttest.Benchmarks.Reporting;
 using PriceCapAttest.Benchmarks.Rescreen;
 using PriceCapAttest.Benchmarks.Storage;
+using PriceCapAttest.Benchmarks.WebConsole;
 
 // ./bench.sh runs this program in Release. `--csv-floor FILE` is the CSV floor run as a child process by the harness.
 if (args is ["--csv-floor", var csvPath])
@@ -102,6 +103,19 @@ try
             $"{MarkdownReport.Number(rescreen.Seconds, "N1")} s ({rescreen.Examined:N0} examined, {rescreen.Changed:N0} changed, " +
             $"{MarkdownReport.Number(rescreen.AttestationsPerSecond, "N1")} attestations/s, {MarkdownReport.Number(rescreen.RequestsPerAttestation, "N1")} requests/attestation): " +
             Verdict(rescreen.Seconds <= RescreenSection.TargetSeconds && rescreen.Examined == rescreen.Attestations)));
+        await SaveAsync();
+    }
+
+    if (options.Sections.Contains("console"))
+    {
+        var console = await ConsoleSection.RunAsync(options, report);
+        var worst = console.WorstCold;
+        acceptance.Add(("Console first render with data (cold, p95) < 1 s",
+            $"{ConsoleSection.Ms(worst.P95)} (worst page: {worst.Page}; its p50 {MarkdownReport.Ratio(worst.P50 / console.Floor("cold").P50)} the floor's " +
+            $"{ConsoleSection.Ms(console.Floor("cold").P50)}): {Verdict(worst.P95 < ConsoleSection.TargetMilliseconds)}"));
+        acceptance.Add(("Console warm loads and bundle (reported)",
+            "warm p95 " + string.Join(", ", console.Warm.Select(t => $"{t.Page} {ConsoleSection.Ms(t.P95)}")) +
+            $"; bundle {ConsoleSection.Bytes(console.BundleTransferred)} transferred on a cold load ({console.BundleFiles} files, {ConsoleSection.Bytes(console.BundleBody)} of bodies)"));
         await SaveAsync();
     }
 }

@@ -7,7 +7,7 @@ public sealed class HarnessOptions
 {
     public bool Smoke { get; private init; }
 
-    /// <summary>Sections to run: check, csv, ingest, trigger, bulk, query, rescreen (all by default).</summary>
+    /// <summary>Sections to run: check, csv, ingest, trigger, bulk, query, rescreen, console (all by default).</summary>
     public IReadOnlySet<string> Sections { get; private init; } = AllSections;
 
     public string RepositoryRoot { get; private init; } = "";
@@ -20,7 +20,7 @@ public sealed class HarnessOptions
 
     public string CommandLine { get; private init; } = "";
 
-    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "trigger", "bulk", "query", "rescreen"]);
+    public static readonly IReadOnlySet<string> AllSections = new HashSet<string>(["check", "csv", "ingest", "trigger", "bulk", "query", "rescreen", "console"]);
 
     public int[] CsvRows => Smoke ? [2_000, 20_000] : [100_000, 1_000_000];
 
@@ -40,6 +40,12 @@ public sealed class HarnessOptions
 
     /// <summary>Attestations stored before the corrected schedule is published in the rescreen section.</summary>
     public int RescreenAttestations => Smoke ? 200 : 10_000;
+
+    /// <summary>Measured loads of each console page, cold (a new browser context each) and warm (reloads) alike.</summary>
+    public int ConsoleLoads => Smoke ? 3 : 30;
+
+    /// <summary>Attestations of the one vessel the console section stores (more than the vessel page's 50 a page).</summary>
+    public int ConsoleVesselAttestations => 60;
 
     public int QueryAttestations { get; private init; } = 100_000;
 
@@ -75,7 +81,7 @@ public sealed class HarnessOptions
                     parallelism = int.Parse(args[++i], CultureInfo.InvariantCulture);
                     break;
                 default:
-                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,bulk,query,rescreen, --parallelism <n>, --query-attestations <n>.");
+                    throw new ArgumentException($"Unknown argument '{args[i]}'. Use --smoke, --out <file>, --only check,csv,ingest,trigger,bulk,query,rescreen,console, --parallelism <n>, --query-attestations <n>.");
             }
         }
 

@@ -98,8 +98,8 @@ public static class SampleDocuments
         "ancillaryCosts[1].type,ancillaryCosts[1].value,ancillaryCosts[1].currency,ancillaryCosts[1].unit," +
         "serviceProviders[0].role,serviceProviders[0].name,serviceProviders[0].country";
 
-    /// <summary>Writes a CSV of <paramref name="rows"/> attestations (one in ten violating); returns its size in bytes.</summary>
-    public static long WriteCsv(string path, int rows)
+    /// <summary>Writes a CSV of <paramref name="rows"/> attestations (one in ten violating) over <paramref name="vessels"/> IMOs; returns its size in bytes.</summary>
+    public static long WriteCsv(string path, int rows, int vessels = 2000)
     {
         using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16);
         using var writer = new StreamWriter(stream, new UTF8Encoding(false), 1 << 16);
@@ -112,7 +112,7 @@ public static class SampleDocuments
             var day = 10 + (i % 18);
             writer.Write(string.Create(CultureInfo.InvariantCulture,
                 $"1.0,{id},Baltic Energy Trading SA,1,AE,\"Meyer, A., Head of Compliance\",2026-03-09T09:00:00Z," +
-                $"{Imo(i % 2000)},NORDIC STAR,LR,RUPRI,2026-03-{day:D2},INMUN,2026-04-05,false," +
+                $"{Imo(i % vessels)},NORDIC STAR,LR,RUPRI,2026-03-{day:D2},INMUN,2026-04-05,false," +
                 $"C-{id},2026-02-15,crude,2709.00,Urals,RU,100000,bbl," +
                 $"{price},USD,bbl,CIF," +
                 $"freight,4.50,USD,bbl,insurance,0.40,USD,bbl," +

@@ -19,6 +19,9 @@ public sealed class BenchLocalHost : IAsyncDisposable
     /// <summary>How many output lines so far contained <paramref name="phrase"/> (one of the phrases watched from the start).</summary>
     public int LinesContaining(string phrase) => _phrases[phrase];
 
+    /// <summary>The host's root, e.g. http://127.0.0.1:port/.</summary>
+    public Uri BaseAddress => _host.BaseAddress;
+
     /// <summary>A client of the host's root (routes under api/) with the key.</summary>
     public HttpClient CreateClient()
     {

@@ -153,7 +153,8 @@ public static class BulkSection
             host.LinesContaining(SweepStarted), host.LinesContaining(SweepLeftAlone), host.LinesContaining(completed), ingestionRows);
     }
 
-    private static async Task<(string Status, int Attestations)> WaitForReceiptAsync(HttpClient api, string route, TimeSpan limit)
+    /// <summary>Polls the API's receipt route every 250 ms until it answers 200 (the status and number of attestations).</summary>
+    internal static async Task<(string Status, int Attestations)> WaitForReceiptAsync(HttpClient api, string route, TimeSpan limit)
     {
         var waited = Stopwatch.StartNew();
         while (true)
