@@ -65,7 +65,7 @@ public static class AttestationRoutes
                 : $"Attestation '{attestationId}' of shipper '{shipperId}' has no version {number}.");
         }
 
-        await AttestationReads.RecordAsync(audit, principal, shipperId, attestationId, number, RouteNames.GetAttestation, context.RequestAborted).ConfigureAwait(false);
+        await AttestationReads.RecordAsync(audit, principal, shipperId, attestationId, answer.Version, RouteNames.GetAttestation, context.RequestAborted).ConfigureAwait(false);
         return TypedResults.Ok(answer);
     }
 

@@ -10,7 +10,7 @@ public enum ReaderRole
 
 /// <summary>
 /// One read of a shipper's attestation: who read it (<see cref="Role"/> and <see cref="PartyId"/>), which
-/// attestation (and version, when one was asked for), when, and through which route. <see cref="Id"/> is unique
+/// attestation and the version read, when, and through which route. <see cref="Id"/> is unique
 /// and orders entries newest first.
 /// </summary>
 public sealed record AuditEntry(

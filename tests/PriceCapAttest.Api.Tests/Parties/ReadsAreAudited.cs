@@ -59,7 +59,7 @@ public sealed class ReadsAreAudited(LocalPipelineFixture pipeline)
             {
                 (ReaderRole.Operator, "ops", (int?)1, "GetVesselAttestations"),
                 (ReaderRole.Regulator, "EU", 1, "GetAttestation"),
-                (ReaderRole.Insurer, "insurer-2", null, "GetAttestation"),
+                (ReaderRole.Insurer, "insurer-2", 1, "GetAttestation"),
             },
             made.Select(a => (a.Role, a.PartyId, a.Version, a.Route)));
         Assert.All(made, a => Assert.Equal((shipper, attestationId), (a.ShipperId, a.AttestationId)));
