@@ -37,14 +37,7 @@ public sealed class AttestationPage(ConsoleFixture console)
     }
 
     [Theory]
-    [InlineData("Shipper", Widths.Phone)]
-    [InlineData("Shipper", Widths.Desktop)]
-    [InlineData("Insurer", Widths.Phone)]
-    [InlineData("Insurer", Widths.Desktop)]
-    [InlineData("Regulator", Widths.Phone)]
-    [InlineData("Regulator", Widths.Desktop)]
-    [InlineData("Operator", Widths.Phone)]
-    [InlineData("Operator", Widths.Desktop)]
+    [MemberData(nameof(Widths.ForRoles), "Shipper,Insurer,Regulator,Operator", MemberType = typeof(Widths))]
     public async Task Each_role_that_may_read_the_attestation_sees_its_verdict(string role, int width)
     {
         await using var session = await ConsoleSession.OpenAsync(console, width);

@@ -8,14 +8,7 @@ namespace PriceCapAttest.Console.Tests;
 public sealed class HomePage(ConsoleFixture console)
 {
     [Theory]
-    [InlineData("Shipper", Widths.Phone)]
-    [InlineData("Shipper", Widths.Desktop)]
-    [InlineData("Insurer", Widths.Phone)]
-    [InlineData("Insurer", Widths.Desktop)]
-    [InlineData("Regulator", Widths.Phone)]
-    [InlineData("Regulator", Widths.Desktop)]
-    [InlineData("Operator", Widths.Phone)]
-    [InlineData("Operator", Widths.Desktop)]
+    [MemberData(nameof(Widths.ForRoles), "Shipper,Insurer,Regulator,Operator", MemberType = typeof(Widths))]
     public async Task The_home_page_says_who_is_signed_in(string role, int width)
     {
         var principal = ConsolePrincipals.OfRole(role);

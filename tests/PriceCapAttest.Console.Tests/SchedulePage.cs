@@ -10,14 +10,7 @@ namespace PriceCapAttest.Console.Tests;
 public sealed class SchedulePage(ConsoleFixture console)
 {
     [Theory]
-    [InlineData("Shipper", Widths.Phone)]
-    [InlineData("Shipper", Widths.Desktop)]
-    [InlineData("Insurer", Widths.Phone)]
-    [InlineData("Insurer", Widths.Desktop)]
-    [InlineData("Regulator", Widths.Phone)]
-    [InlineData("Regulator", Widths.Desktop)]
-    [InlineData("Operator", Widths.Phone)]
-    [InlineData("Operator", Widths.Desktop)]
+    [MemberData(nameof(Widths.ForRoles), "Shipper,Insurer,Regulator,Operator", MemberType = typeof(Widths))]
     public async Task Each_role_sees_the_caps_in_force_with_their_sources(string role, int width)
     {
         await using var session = await ConsoleSession.OpenAsync(console, width);

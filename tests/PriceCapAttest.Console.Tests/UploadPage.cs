@@ -136,12 +136,7 @@ public sealed class UploadPage(ConsoleFixture console)
     }
 
     [Theory]
-    [InlineData("Insurer", Widths.Phone)]
-    [InlineData("Insurer", Widths.Desktop)]
-    [InlineData("Regulator", Widths.Phone)]
-    [InlineData("Regulator", Widths.Desktop)]
-    [InlineData("Operator", Widths.Phone)]
-    [InlineData("Operator", Widths.Desktop)]
+    [MemberData(nameof(Widths.ForRoles), "Insurer,Regulator,Operator", MemberType = typeof(Widths))]
     public async Task A_role_other_than_shipper_sees_nothing_on_the_upload_page(string role, int width)
     {
         await using var session = await ConsoleSession.OpenAsync(console, width);

@@ -29,10 +29,7 @@ public sealed class VesselPage(ConsoleFixture console)
     }
 
     [Theory]
-    [InlineData("Insurer", Widths.Phone)]
-    [InlineData("Insurer", Widths.Desktop)]
-    [InlineData("Operator", Widths.Phone)]
-    [InlineData("Operator", Widths.Desktop)]
+    [MemberData(nameof(Widths.ForRoles), "Insurer,Operator", MemberType = typeof(Widths))]
     public async Task The_vessel_page_lists_the_sample_for_each_role_that_may_use_it(string role, int width)
     {
         await using var session = await ConsoleSession.OpenAsync(console, width);

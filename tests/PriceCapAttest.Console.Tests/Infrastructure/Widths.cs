@@ -7,4 +7,18 @@ public static class Widths
     public const int Desktop = 1280;
 
     public static TheoryData<int> Both => [Phone, Desktop];
+
+    /// <summary>Each role of <paramref name="roles"/> (comma-separated, e.g. "Insurer,Operator") at both widths.</summary>
+    public static TheoryData<string, int> ForRoles(string roles)
+    {
+        ArgumentNullException.ThrowIfNull(roles);
+        var data = new TheoryData<string, int>();
+        foreach (var role in roles.Split(','))
+        {
+            data.Add(role, Phone);
+            data.Add(role, Desktop);
+        }
+
+        return data;
+    }
 }
