@@ -22,7 +22,7 @@ public sealed class VesselPage(ConsoleFixture console)
 
         var row = session.Page.Locator($"tr[data-attestation='{recorded.AttestationId}']");
         await Assertions.Expect(row).ToBeVisibleAsync();
-        await Assertions.Expect(row.Locator("td").Nth(3).Locator("[data-verdict]")).ToHaveTextAsync("Violation");
+        await Assertions.Expect(row.Locator("td").Nth(2).Locator("[data-verdict]")).ToHaveTextAsync("Violation");
         await Assertions.Expect(row.Locator("[data-regime='EU']")).ToHaveTextAsync("EU: Violation");
         await Assertions.Expect(row.GetByRole(AriaRole.Link, new() { Name = recorded.AttestationId })).ToHaveAttributeAsync(
             "href", $"/console/attestations/{recorded.ShipperId}/{recorded.AttestationId}");

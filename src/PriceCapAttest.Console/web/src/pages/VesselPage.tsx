@@ -104,9 +104,9 @@ function AttestationTable(props: { items: VesselAttestation[]; imo: string }) {
         <tr>
           <th scope="col">Loading date</th>
           <th scope="col">Attestation</th>
-          <th scope="col">Shipper</th>
           <th scope="col">Verdict</th>
           <th scope="col">Per regime</th>
+          <th scope="col">Shipper</th>
           <th scope="col">Received</th>
         </tr>
       </thead>
@@ -118,7 +118,6 @@ function AttestationTable(props: { items: VesselAttestation[]; imo: string }) {
               <Link href={href("attestations", item.shipperId, item.attestationId)}>{item.attestationId}</Link>
               {item.versions > 1 && <span class="muted"> (version {item.version} of {item.versions})</span>}
             </td>
-            <td>{item.shipperId}</td>
             <td><VerdictBadge verdict={item.verdict} /></td>
             <td>
               <ul class="badges">
@@ -127,6 +126,7 @@ function AttestationTable(props: { items: VesselAttestation[]; imo: string }) {
                 ))}
               </ul>
             </td>
+            <td>{item.shipperId}</td>
             <td>{when(item.receivedAt)}</td>
           </tr>
         ))}
