@@ -12,11 +12,11 @@ namespace PriceCapAttest.Console.Tests;
 /// </summary>
 public sealed class EntraServing
 {
-    public const string ClientId = "0b7f3c9e-5a41-4d2e-9c61-2f8e4a7b1d35";
-    public const string Tenant = "6d1c2b8a-94e3-4f70-b5a2-c38e1f9d0a47";
-    public const string Authority = "https://login.microsoftonline.com/" + Tenant;
-    public const string Scope = "api://3e9a51c4-7b2d-48f6-a0e5-91c7d2b4f683/.default";
-    public const string AuthorityOrigin = "https://login.microsoftonline.com";
+    private const string ClientId = EntraTestValues.ClientId;
+    private const string Tenant = EntraTestValues.Tenant;
+    private const string Authority = EntraTestValues.Authority;
+    private const string Scope = EntraTestValues.Scope;
+    private const string AuthorityOrigin = EntraTestValues.AuthorityOrigin;
 
     [Fact]
     public async Task With_entra_settings_config_json_answers_entra_with_the_configured_values_uncached()

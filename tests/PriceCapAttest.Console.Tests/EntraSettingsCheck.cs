@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PriceCapAttest.Console.Tests.Infrastructure;
 using PriceCapAttest.WebConsole;
 
 namespace PriceCapAttest.Console.Tests;
@@ -10,9 +11,9 @@ namespace PriceCapAttest.Console.Tests;
 public sealed class EntraSettingsCheck
 {
     private const string Section = "LocalHost:Console";
-    private const string ClientId = "0b7f3c9e-5a41-4d2e-9c61-2f8e4a7b1d35";
-    private const string Authority = "https://login.microsoftonline.com/6d1c2b8a-94e3-4f70-b5a2-c38e1f9d0a47";
-    private const string Scope = "api://3e9a51c4-7b2d-48f6-a0e5-91c7d2b4f683/.default";
+    private const string ClientId = EntraTestValues.ClientId;
+    private const string Authority = EntraTestValues.Authority;
+    private const string Scope = EntraTestValues.Scope;
 
     [Fact]
     public void All_three_valid_settings_pass_the_check()
