@@ -19,15 +19,7 @@ public sealed class WebConsole
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
         var path = context.BindingContext.BindingData.TryGetValue("path", out var value) ? value?.ToString() : null;
-        if (string.IsNullOrEmpty(path) && request.Path.Value?.EndsWith('/') == false)
-        {
-            request.HttpContext.Response.Redirect(ConsoleFiles.BasePath + "/" + request.QueryString);
-        }
-        else
-        {
-            await ConsoleFiles.ServeAsync(request.HttpContext, path).ConfigureAwait(false);
-        }
-
+        await ConsoleFiles.ServeAsync(request.HttpContext, path).ConfigureAwait(false);
         return new EmptyResult();
     }
 }

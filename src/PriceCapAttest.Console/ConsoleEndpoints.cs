@@ -7,7 +7,7 @@ using Microsoft.Extensions.Options;
 
 namespace PriceCapAttest.WebConsole;
 
-/// <summary>The console on ASP.NET Core routing (the local host): /console redirects to /console/, below it <see cref="ConsoleFiles"/>.</summary>
+/// <summary>The console on ASP.NET Core routing (the local host): <see cref="ConsoleFiles"/> at /console and below.</summary>
 public static class ConsoleEndpoints
 {
     /// <summary>Binds and validates (at start-up) the console's options from <paramref name="section"/> (e.g. LocalHost:Console).</summary>
@@ -22,18 +22,9 @@ public static class ConsoleEndpoints
     public static IEndpointRouteBuilder MapPriceCapConsole(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        // One route: "/console" and "/console/" both match it (routing ignores a trailing slash), so the redirect is here.
-        app.MapMethods(ConsoleFiles.BasePath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) =>
-            context.Request.Path.Value?.EndsWith('/') == false && string.IsNullOrEmpty(path)
-                ? Redirect(context)
-                : ConsoleFiles.ServeAsync(context, path))
+        // One route: "/console" and "/console/" both match it (routing ignores a trailing slash); ServeAsync redirects the first.
+        app.MapMethods(ConsoleFiles.BasePath + "/{**path}", [HttpMethods.Get, HttpMethods.Head], (HttpContext context, string? path) => ConsoleFiles.ServeAsync(context, path))
             .ExcludeFromDescription();
         return app;
-    }
-
-    private static Task Redirect(HttpContext context)
-    {
-        context.Response.Redirect(ConsoleFiles.BasePath + "/" + context.Request.QueryString);
-        return Task.CompletedTask;
     }
 }

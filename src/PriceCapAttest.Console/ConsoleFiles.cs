@@ -22,7 +22,10 @@ public static class ConsoleFiles
 
     public static string Root { get; } = Path.Combine(AppContext.BaseDirectory, "console");
 
-    /// <summary>Answers GET or HEAD /console/{path}; <paramref name="path"/> is below /console/ (null or empty: index.html).</summary>
+    /// <summary>
+    /// Answers GET or HEAD /console/{path}; <paramref name="path"/> is below /console/ (null or empty: index.html, and
+    /// /console without the slash redirects to /console/ so the bundle's relative addresses resolve).
+    /// </summary>
     public static async Task ServeAsync(HttpContext context, string? path)
     {
         ArgumentNullException.ThrowIfNull(context);
@@ -32,6 +35,12 @@ public static class ConsoleFiles
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
             response.Headers.Allow = "GET, HEAD";
+            return;
+        }
+
+        if (string.IsNullOrEmpty(path) && context.Request.Path.Value?.EndsWith('/') == false)
+        {
+            response.Redirect(BasePath + "/" + context.Request.QueryString);
             return;
         }
 

@@ -40,6 +40,16 @@ export function href(...segments: string[]): string {
   return `${Base}/${segments.map(encodeURIComponent).join("/")}`;
 }
 
+/** A console href with a query of the non-empty values: withQuery(href("violations"), { regime: "EU", from: "" }). */
+export function withQuery(path: string, values: Record<string, string>): string {
+  const search = new URLSearchParams();
+  for (const [name, value] of Object.entries(values)) {
+    if (value) search.set(name, value);
+  }
+  const q = search.toString();
+  return q ? `${path}?${q}` : path;
+}
+
 /** Matches "/vessels/:imo" against a path: the decoded parameters, or null. */
 export function match(pattern: string, path: string): Record<string, string> | null {
   const want = pattern.split("/").filter(Boolean);

@@ -17,3 +17,12 @@ export function VerdictBadge(props: { verdict: Verdict; regime?: string }) {
     </span>
   );
 }
+
+/** The verdict of each regime as a list of badges. */
+export function RegimeBadges(props: { regimes: readonly { regime: string; verdict: Verdict }[] }) {
+  return (
+    <ul class="badges">
+      {props.regimes.map((r) => <li key={r.regime}><VerdictBadge verdict={r.verdict} regime={r.regime} /></li>)}
+    </ul>
+  );
+}

@@ -1,7 +1,7 @@
 import type { Attestation } from "../api/types";
 import { Link } from "../components/Link";
 import { Table } from "../components/Table";
-import { VerdictBadge } from "../components/VerdictBadge";
+import { RegimeBadges, VerdictBadge } from "../components/VerdictBadge";
 import { when } from "../format";
 import { href } from "../router";
 
@@ -48,9 +48,7 @@ export function HistoryTable({ a }: { a: Attestation }) {
                 <td>{h.scheduleVersion ?? "—"}</td>
                 <td><VerdictBadge verdict={h.verdict} /></td>
                 <td>
-                  <ul class="badges">
-                    {h.regimes.map((r) => <li key={r.regime}><VerdictBadge verdict={r.verdict} regime={r.regime} /></li>)}
-                  </ul>
+                  <RegimeBadges regimes={h.regimes} />
                 </td>
                 <td>{when(h.replacedAt)}</td>
               </tr>

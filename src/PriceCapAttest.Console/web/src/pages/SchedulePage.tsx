@@ -6,7 +6,7 @@ import { Loading, ProblemMessage } from "../components/Messages";
 import { Page } from "../components/Page";
 import { Table } from "../components/Table";
 import { usd, when } from "../format";
-import { href, navigate } from "../router";
+import { href, navigate, withQuery } from "../router";
 import type { PageProps } from "../routes";
 import { ProposedSchedule } from "./ProposedSchedule";
 
@@ -29,7 +29,7 @@ function AsOfFilter(props: { asOf: string }) {
   const [asOf, setAsOf] = useState(props.asOf);
   const apply = (event: Event) => {
     event.preventDefault();
-    navigate(href("schedule") + (asOf ? `?asOf=${encodeURIComponent(asOf)}` : ""));
+    navigate(withQuery(href("schedule"), { asOf }));
   };
   return (
     <form class="filters" onSubmit={apply} aria-label="Choose the loading date">

@@ -5,12 +5,13 @@ import { useApi } from "../api/useApi";
 import { Link } from "../components/Link";
 import { Loading, NothingToShow, ProblemMessage } from "../components/Messages";
 import { Page } from "../components/Page";
-import { Pager } from "../components/Pager";
+import { LoadingDateFields } from "../components/LoadingDateFields";
+import { Pager, useContinuationPages } from "../components/Pager";
 import { Table } from "../components/Table";
-import { VerdictBadge } from "../components/VerdictBadge";
+import { RegimeBadges, VerdictBadge } from "../components/VerdictBadge";
 import { when } from "../format";
 import { imoProblem } from "../imo";
-import { href, navigate } from "../router";
+import { href, navigate, withQuery } from "../router";
 import type { PageProps } from "../routes";
 
 const PageSize = 50;
@@ -21,14 +22,12 @@ export function VesselPage({ params, query }: PageProps) {
   const from = query.get("from") ?? "";
   const to = query.get("to") ?? "";
   const invalid = imoProblem(imo);
-  // Tokens of the pages seen so far: tokens[n] asks for page n + 1 (the first page has none).
-  const [tokens, setTokens] = useState<(string | null)[]>([null]);
-  const page = tokens.length;
+  const pages = useContinuationPages();
   const list = useApi(
     () => (invalid ? Promise.resolve(null) : getJson<Paged<VesselAttestation>>(`vessels/${encodeURIComponent(imo)}/attestations`, {
-      from, to, pageSize: PageSize, continuationToken: tokens[tokens.length - 1],
+      from, to, pageSize: PageSize, continuationToken: pages.token,
     })),
-    [imo, from, to, tokens],
+    [imo, from, to, pages.token, pages.page],
     `the attestations of vessel ${imo}`,
   );
 
@@ -56,10 +55,10 @@ export function VesselPage({ params, query }: PageProps) {
                 <AttestationTable items={list.data.items} imo={imo} />
                 <Pager
                   label="attestations"
-                  page={page}
+                  page={pages.page}
                   hasNext={list.data.continuationToken !== null}
-                  onPrevious={() => setTokens((t) => t.slice(0, -1))}
-                  onNext={() => setTokens((t) => [...t, list.state === "done" ? list.data!.continuationToken : null])}
+                  onPrevious={pages.previous}
+                  onNext={() => pages.next(list.data!.continuationToken)}
                 />
               </>
             )
@@ -75,22 +74,11 @@ function DateFilter(props: { from: string; to: string; imo: string }) {
   const [to, setTo] = useState(props.to);
   const apply = (event: Event) => {
     event.preventDefault();
-    const search = new URLSearchParams();
-    if (from) search.set("from", from);
-    if (to) search.set("to", to);
-    const q = search.toString();
-    navigate(href("vessels", props.imo) + (q ? `?${q}` : ""));
+    navigate(withQuery(href("vessels", props.imo), { from, to }));
   };
   return (
     <form class="filters" onSubmit={apply} aria-label="Filter by loading date">
-      <div class="field">
-        <label for="from">Loaded from</label>
-        <input id="from" name="from" type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="to">Loaded until</label>
-        <input id="to" name="to" type="date" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
-      </div>
+      <LoadingDateFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
       <button type="submit">Filter</button>
     </form>
   );
@@ -120,11 +108,7 @@ function AttestationTable(props: { items: VesselAttestation[]; imo: string }) {
             </td>
             <td><VerdictBadge verdict={item.verdict} /></td>
             <td>
-              <ul class="badges">
-                {item.regimes.map((r) => (
-                  <li key={r.regime}><VerdictBadge verdict={r.verdict} regime={r.regime} /></li>
-                ))}
-              </ul>
+              <RegimeBadges regimes={item.regimes} />
             </td>
             <td>{item.shipperId}</td>
             <td>{when(item.receivedAt)}</td>

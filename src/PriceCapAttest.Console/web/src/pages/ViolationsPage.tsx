@@ -6,11 +6,12 @@ import { Link } from "../components/Link";
 import { announce } from "../components/LiveRegion";
 import { Loading, NothingToShow, ProblemMessage } from "../components/Messages";
 import { Page } from "../components/Page";
-import { Pager } from "../components/Pager";
+import { LoadingDateFields } from "../components/LoadingDateFields";
+import { Pager, useContinuationPages } from "../components/Pager";
 import { Table } from "../components/Table";
 import { saveBlob, today } from "../download";
 import { usd } from "../format";
-import { href, navigate } from "../router";
+import { href, navigate, withQuery } from "../router";
 import type { PageProps } from "../routes";
 import { ViolationsChart } from "./ViolationsChart";
 
@@ -50,12 +51,7 @@ function Filters(props: { regime: string; from: string; to: string; locked: stri
   const [to, setTo] = useState(props.to);
   const apply = (event: Event) => {
     event.preventDefault();
-    const search = new URLSearchParams();
-    if (regime) search.set("regime", regime);
-    if (from) search.set("from", from);
-    if (to) search.set("to", to);
-    const q = search.toString();
-    navigate(href("violations") + (q ? `?${q}` : ""));
+    navigate(withQuery(href("violations"), { regime, from, to }));
   };
   return (
     <form class="filters" onSubmit={apply} aria-label="Filter the violations">
@@ -73,14 +69,7 @@ function Filters(props: { regime: string; from: string; to: string; locked: stri
           {(props.locked !== null ? [props.locked] : Regimes).map((r) => <option key={r} value={r}>{r}</option>)}
         </select>
       </div>
-      <div class="field">
-        <label for="from">Loaded from</label>
-        <input id="from" name="from" type="date" value={from} onInput={(e) => setFrom((e.target as HTMLInputElement).value)} />
-      </div>
-      <div class="field">
-        <label for="to">Loaded until</label>
-        <input id="to" name="to" type="date" value={to} onInput={(e) => setTo((e.target as HTMLInputElement).value)} />
-      </div>
+      <LoadingDateFields from={from} to={to} onFrom={setFrom} onTo={setTo} />
       <button type="submit">Filter</button>
       {props.locked !== null && (
         <p id="regime-locked" class="muted field-hint">As the regulator of {props.locked} you see the violations of {props.locked} only.</p>
@@ -91,11 +80,10 @@ function Filters(props: { regime: string; from: string; to: string; locked: stri
 
 function Results(props: { regime: string; from: string; to: string; own: string | null }) {
   const { regime, from, to, own } = props;
-  // Tokens of the pages seen so far: tokens[n] asks for page n + 1 (the first page has none).
-  const [tokens, setTokens] = useState<(string | null)[]>([null]);
+  const pages = useContinuationPages();
   const list = useApi(
-    () => getJson<Paged<Violation>>("violations", { regime, from, to, pageSize: PageSize, continuationToken: tokens[tokens.length - 1] }),
-    [tokens],
+    () => getJson<Paged<Violation>>("violations", { regime, from, to, pageSize: PageSize, continuationToken: pages.token }),
+    [pages.token, pages.page],
     `the violations of ${regime}`,
   );
   const dates = from || to ? " for these loading dates" : "";
@@ -110,7 +98,7 @@ function Results(props: { regime: string; from: string; to: string; own: string 
             : undefined}
         />
         {list.error.status === 403 && own !== null && (
-          <p><Link href={`${href("violations")}?regime=${encodeURIComponent(own)}`}>See the violations of {own}</Link></p>
+          <p><Link href={withQuery(href("violations"), { regime: own })}>See the violations of {own}</Link></p>
         )}
       </>
     );
@@ -120,7 +108,7 @@ function Results(props: { regime: string; from: string; to: string; own: string 
       <Download regime={regime} from={from} to={to} />
       <ViolationsChart regime={regime} from={from} to={to} />
       {list.state === "loading" && <Loading what="violations" />}
-      {list.state === "done" && (list.data.items.length === 0 && tokens.length === 1 ? (
+      {list.state === "done" && (list.data.items.length === 0 && pages.page === 1 ? (
         <NothingToShow>No violation of {regime} is recorded{dates}.</NothingToShow>
       ) : (
         <>
@@ -128,10 +116,10 @@ function Results(props: { regime: string; from: string; to: string; own: string 
           <ViolationTable items={list.data.items} regime={regime} />
           <Pager
             label="violations"
-            page={tokens.length}
+            page={pages.page}
             hasNext={list.data.continuationToken !== null}
-            onPrevious={() => setTokens((t) => t.slice(0, -1))}
-            onNext={() => setTokens((t) => [...t, list.state === "done" ? list.data.continuationToken : null])}
+            onPrevious={pages.previous}
+            onNext={() => pages.next(list.data.continuationToken)}
           />
         </>
       ))}
