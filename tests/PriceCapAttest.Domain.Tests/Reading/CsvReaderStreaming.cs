@@ -3,6 +3,7 @@ using PriceCapAttest.Domain.Reading;
 
 namespace PriceCapAttest.Domain.Tests.Reading;
 
+[Collection(MemoryMeasurements.Name)]
 public class CsvReaderStreaming
 {
     [Fact]
